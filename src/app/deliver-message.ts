@@ -1,0 +1,51 @@
+import type { Db } from '../db/database.js';
+import { findTicket, setSourcePermalink, setTriageMessage } from '../db/ticket-repository.js';
+import type { Logger } from '../logger.js';
+import { buildTriageCard } from '../slack/views/ticket-messages.js';
+import type { OutboxMessage } from './outbox.js';
+import { PermanentDeliveryError } from './outbox-worker.js';
+import type { SlackPort } from './slack-port.js';
+
+/** Returns the function the outbox worker uses to hand one message to Slack. */
+export function createDeliverer(deps: { db: Db; slack: SlackPort; logger: Logger }) {
+  const { db, slack, logger } = deps;
+
+  async function deliverTriageCard(ticketNumber: number, channel: string): Promise<void> {
+    const ticket = await findTicket(db, ticketNumber);
+    if (!ticket) throw new PermanentDeliveryError(`ticket #${ticketNumber} does not exist`);
+    if (ticket.source === 'mention' && ticket.sourceChannelId && ticket.sourceTs && !ticket.sourcePermalink) {
+      // The link is a nicety: a card without it beats no card.
+      try {
+        ticket.sourcePermalink = await slack.getPermalink(ticket.sourceChannelId, ticket.sourceTs);
+        await setSourcePermalink(db, ticket.number, ticket.sourcePermalink);
+      } catch (err) {
+        logger.warn({ err, ticket: ticket.number }, 'could not get the link to the original message');
+      }
+    }
+    const card = buildTriageCard(ticket);
+    if (ticket.triageChannelId && ticket.triageTs) {
+      await slack.updateMessage({ channel: ticket.triageChannelId, ts: ticket.triageTs, ...card });
+      return;
+    }
+    const posted = await slack.postMessage({ channel, ...card });
+    await setTriageMessage(db, ticket.number, posted.channel, posted.ts);
+  }
+
+  return async function deliver(m: OutboxMessage): Promise<void> {
+    switch (m.kind) {
+      case 'post':
+        await slack.postMessage(m);
+        return;
+      case 'ephemeral':
+        await slack.postEphemeral(m);
+        return;
+      case 'replace':
+        if (m.target.kind === 'message') await slack.updateMessage({ ...m, channel: m.target.channel, ts: m.target.ts });
+        else await slack.respond(m.target.responseUrl, m);
+        return;
+      case 'triage_card':
+        await deliverTriageCard(m.ticketNumber, m.channel);
+        return;
+    }
+  };
+}

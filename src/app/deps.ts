@@ -1,0 +1,16 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from './clock.js';
+import type { SlackPort } from './slack-port.js';
+
+/** What every use case receives: the database, Slack, the clock, a logger and the settings. */
+export interface Deps {
+  db: Db;
+  slack: SlackPort;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  /** Wakes the outbox worker after a commit that wrote messages. */
+  outbox: { kick(): void };
+}

@@ -1,0 +1,59 @@
+import { deriveDetails, deriveTitle } from '../core/ticket.js';
+import { findOffer } from '../db/offer-repository.js';
+import { findRememberedTeam } from '../db/preference-repository.js';
+import { encodeFormMetadata } from '../slack/form-metadata.js';
+import { buildTicketForm, type TicketFormPrefill } from '../slack/views/ticket-form.js';
+import type { Deps } from './deps.js';
+import type { MessageRef } from './outbox.js';
+
+/** Where the form was opened from: an offer's button, or `/request [text]`. */
+export type FormOrigin = { kind: 'offer'; offerId: number; offerMessage: MessageRef } | { kind: 'command'; text: string };
+
+export type OpenFormOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'not_found' | 'not_yours' | 'slack_error' }
+  | { ok: false; reason: 'already_filed'; ticketNumber: number };
+
+/**
+ * Opens the ticket form for a person, prefilled from their message (title from the first sentence, the whole
+ * message as details) and with the team they chose last time. Only fast SQLite reads happen before `views.open`,
+ * because the trigger_id expires 3 seconds after the click.
+ */
+export async function openTicketForm(
+  deps: Deps,
+  input: { userId: string; triggerId: string; origin: FormOrigin },
+): Promise<OpenFormOutcome> {
+  const { db, config, slack, logger } = deps;
+  const { origin } = input;
+  let prefill: TicketFormPrefill;
+  let metadata: string;
+  if (origin.kind === 'offer') {
+    const offer = await findOffer(db, origin.offerId);
+    if (!offer) return { ok: false, reason: 'not_found' };
+    if (offer.userId !== input.userId) return { ok: false, reason: 'not_yours' };
+    if (offer.outcome === 'ticket_filed' && offer.ticketNumber !== null) {
+      return { ok: false, reason: 'already_filed', ticketNumber: offer.ticketNumber };
+    }
+    const text = offer.text ?? '';
+    prefill = {
+      title: text ? deriveTitle(text) : '',
+      details: text ? deriveDetails(text) : '',
+      intro: text ? "I've filled this in from your message — change anything you like." : undefined,
+    };
+    metadata = encodeFormMetadata({ source: offer.source, offerId: offer.id, offerMessage: origin.offerMessage });
+  } else {
+    const text = origin.text.trim();
+    prefill = { title: text ? deriveTitle(text) : '', details: '' };
+    metadata = encodeFormMetadata({ source: 'command' });
+  }
+  prefill.team = await findRememberedTeam(db, input.userId);
+
+  const view = buildTicketForm({ prefill, categories: config.categories, teams: config.teams, privateMetadata: metadata });
+  try {
+    await slack.openView(input.triggerId, view);
+    return { ok: true };
+  } catch (err) {
+    logger.error({ err, user: input.userId, origin: origin.kind }, 'could not open the ticket form');
+    return { ok: false, reason: 'slack_error' };
+  }
+}

@@ -1,0 +1,140 @@
+import { DEFAULT_RETRY_POLICY, planRetry, type DeliveryFailure, type RetryPolicy } from '../core/retry-policy.js';
+import type { Db } from '../db/database.js';
+import { claimDueRows, markRowFailed, markRowSent, scheduleRowRetry } from '../db/outbox-repository.js';
+import type { OutboxRow } from '../db/schema.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from './clock.js';
+import type { OutboxMessage } from './outbox.js';
+import { SlackCallError } from './slack-port.js';
+
+/** A delivery that can never succeed (say, its ticket is gone): marked failed at once, not retried. */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
+}
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  deliver: (message: OutboxMessage) => Promise<void>;
+  /** Messages sent at once (different conversations; one conversation is always one at a time). */
+  concurrency?: number;
+  /** How long a claimed message is ours; longer than any delivery (two Slack calls of at most 10 s each). */
+  leaseMs?: number;
+  /** How often to look for due messages besides being kicked after each commit. */
+  pollMs?: number;
+  policy?: RetryPolicy;
+  random?: () => number;
+}
+
+function toFailure(err: unknown): DeliveryFailure {
+  if (err instanceof SlackCallError) return { retryable: err.retryable, retryAfterSeconds: err.retryAfterSeconds };
+  if (err instanceof PermanentDeliveryError) return { retryable: false };
+  return { retryable: true };
+}
+
+/**
+ * Sends what the outbox holds: claims due messages, delivers them, and marks each sent, retried later (backoff,
+ * Slack's Retry-After) or failed. Kicked after each commit; polls as a safety net; resumes after a restart.
+ */
+export class OutboxWorker {
+  private readonly inflight = new Map<number, Promise<void>>();
+  private readonly log: Logger;
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private running = false;
+
+  constructor(private readonly opts: OutboxWorkerOptions) {
+    this.log = opts.logger.child({ subsystem: 'outbox' });
+  }
+
+  /** Starts sending, including anything left from before a restart. */
+  start(): void {
+    this.running = true;
+    this.timer = setInterval(() => this.kick(), this.opts.pollMs ?? 1000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Looks for due messages now. */
+  kick(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((err: unknown) => this.log.error({ err }, 'outbox: could not read due messages'))
+      .finally(() => {
+        this.draining = undefined;
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const concurrency = this.opts.concurrency ?? 8;
+    do {
+      this.again = false;
+      const free = concurrency - this.inflight.size;
+      if (free <= 0 || !this.running) return;
+      const now = this.opts.clock.now();
+      const leaseUntil = new Date(now.getTime() + (this.opts.leaseMs ?? 60_000));
+      const rows = await claimDueRows(this.opts.db, { now, leaseUntil, limit: free });
+      for (const row of rows) {
+        const sending = this.send(row).finally(() => {
+          this.inflight.delete(row.id);
+          this.kick();
+        });
+        this.inflight.set(row.id, sending);
+      }
+      if (rows.length === free) this.again = true;
+    } while (this.again);
+  }
+
+  private async send(row: OutboxRow): Promise<void> {
+    const { db, clock } = this.opts;
+    const context = { outboxId: row.id, kind: row.kind, key: row.ordering_key, attempt: row.attempts };
+    try {
+      await this.opts.deliver(JSON.parse(row.payload) as OutboxMessage);
+      await markRowSent(db, row.id, clock.now());
+      this.log.debug(context, 'outbox: sent');
+    } catch (err) {
+      await this.handleFailure(row, err, context).catch((dbErr: unknown) =>
+        this.log.error({ ...context, err: dbErr }, 'outbox: could not record a failed delivery; it will be retried'),
+      );
+    }
+  }
+
+  private async handleFailure(row: OutboxRow, err: unknown, context: Record<string, unknown>): Promise<void> {
+    const { db, clock } = this.opts;
+    const error = err instanceof Error ? err.message : String(err);
+    const plan = planRetry({
+      attempts: row.attempts,
+      failure: toFailure(err),
+      now: clock.now(),
+      policy: this.opts.policy ?? DEFAULT_RETRY_POLICY,
+      random: (this.opts.random ?? Math.random)(),
+    });
+    if (plan.action === 'retry') {
+      await scheduleRowRetry(db, row.id, { retryAt: plan.at, error });
+      this.log.warn({ ...context, err, retryAt: plan.at.toISOString() }, 'outbox: delivery failed, will retry');
+    } else {
+      await markRowFailed(db, row.id, error);
+      this.log.error({ ...context, err }, 'outbox: delivery failed for good; the message is kept as failed');
+    }
+  }
+
+  /** Resolves once nothing is being sent or claimed (tests and shutdown use it). */
+  async settled(): Promise<void> {
+    while (this.draining || this.inflight.size > 0) {
+      await Promise.allSettled([this.draining, ...this.inflight.values()]);
+    }
+  }
+
+  /** Stops claiming and waits for deliveries in flight; unsent messages stay for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.timer);
+    await this.settled();
+  }
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../db/database.js';
+import { insertOutboxRows } from '../db/outbox-repository.js';
+import type { MessageContent } from './slack-port.js';
+
+/** A message we can update later: a normal one by channel and ts, an ephemeral one only through its response_url. */
+export type MessageRef =
+  | { kind: 'message'; channel: string; ts: string }
+  | { kind: 'ephemeral'; channel: string; responseUrl: string };
+
+/** A message owed to someone, stored in the outbox until Slack has it. */
+export type OutboxMessage =
+  | ({ kind: 'post'; channel: string; threadTs?: string | undefined } & MessageContent)
+  | ({ kind: 'ephemeral'; channel: string; user: string; threadTs?: string | undefined } & MessageContent)
+  | ({ kind: 'replace'; target: MessageRef } & MessageContent)
+  // Rendered from the ticket's current state when sent: posted the first time, updated in place after that.
+  | { kind: 'triage_card'; ticketNumber: number; channel: string };
+
+/** Messages with the same key are sent in the order they were written: one key per conversation. */
+export function orderingKey(m: OutboxMessage): string {
+  switch (m.kind) {
+    case 'post':
+    case 'ephemeral':
+    case 'triage_card':
+      return m.channel;
+    case 'replace':
+      return m.target.channel;
+  }
+}
+
+/** Writes messages to the outbox; call inside the transaction that causes them. */
+export async function enqueue(db: Db, messages: OutboxMessage[], at: Date): Promise<void> {
+  await insertOutboxRows(
+    db,
+    messages.map((m) => ({ kind: m.kind, orderingKey: orderingKey(m), payload: JSON.stringify(m) })),
+    at,
+  );
+}
+
+/** A message that replaces the given one: `chat.update` for normal messages, the response_url for ephemeral ones. */
+export function replaceMessage(target: MessageRef, content: MessageContent): OutboxMessage {
+  return { kind: 'replace', target, ...content };
+}

@@ -1,0 +1,44 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+
+/** Text plus blocks, as every Slack message carries them. */
+export interface MessageContent {
+  text: string;
+  blocks?: KnownBlock[] | undefined;
+}
+
+/** A failed Slack call, reduced to what the caller decides on: whether to try again, and when. */
+export class SlackCallError extends Error {
+  constructor(
+    readonly method: string,
+    /** Slack's error code (`channel_not_found`), or `http_503`, `rate_limited`, `timeout`, `network`. */
+    readonly code: string,
+    readonly retryable: boolean,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`${method} failed: ${code}`);
+    this.name = 'SlackCallError';
+  }
+}
+
+/** Who the bot is, from auth.test. */
+export interface BotIdentity {
+  botUserId: string;
+  botId: string;
+  teamId: string;
+}
+
+/**
+ * The narrow slice of Slack the use cases talk to. Calls fail fast with `SlackCallError` (no hidden
+ * 30-minute retry loops): the outbox decides about retries, and interactive calls tell the person.
+ */
+export interface SlackPort {
+  authTest(): Promise<BotIdentity>;
+  postMessage(m: MessageContent & { channel: string; threadTs?: string | undefined }): Promise<{ channel: string; ts: string }>;
+  postEphemeral(m: MessageContent & { channel: string; user: string; threadTs?: string | undefined }): Promise<void>;
+  updateMessage(m: MessageContent & { channel: string; ts: string }): Promise<void>;
+  /** Posts to an interaction's response_url, replacing the original message. */
+  respond(responseUrl: string, m: MessageContent): Promise<void>;
+  /** Opens a modal; must happen within 3 seconds of the click or command that produced `triggerId`. */
+  openView(triggerId: string, view: ModalView): Promise<void>;
+  getPermalink(channel: string, ts: string): Promise<string>;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/** Categories offered in the ticket form when `CATEGORIES` is not set. */
+export const DEFAULT_CATEGORIES = ['Website', 'Design', 'Content', 'IT & tools', 'Other'] as const;
+
+/** Teams offered in the ticket form when `TEAMS` is not set. */
+export const DEFAULT_TEAMS = [
+  'Sales',
+  'Customer Success',
+  'Product',
+  'Engineering',
+  'People & HR',
+  'Finance & Operations',
+  'Leadership',
+  'Other',
+] as const;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Validated, frozen settings the whole app reads instead of `process.env`. */
+export interface Config {
+  readonly slackBotToken: string;
+  readonly slackSigningSecret: string | undefined;
+  readonly slackAppToken: string | undefined;
+  readonly slackUserToken: string | undefined;
+  readonly slackApiUrl: string | undefined;
+  readonly port: number;
+  readonly databasePath: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly helperUserIds: readonly string[];
+  readonly triageChannelId: string;
+  readonly offerCooldownMinutes: number;
+  readonly categories: readonly string[];
+  readonly teams: readonly string[];
+  readonly timezone: string;
+}
+
+/** Thrown when the environment does not describe a runnable bot; the message lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Request Desk cannot start: please fix these settings (in .env or the environment):\n${problems
+        .map((p) => `  - ${p}`)
+        .join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+// Slack IDs: users start with U or W, channels with C, G (private) or D (DM).
+const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'each entry must be a Slack user ID such as U0123ABCD');
+
+const commaList = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+    .pipe(z.array(item).min(1, 'must list at least one value'));
+
+// Options shown in a Slack select: 75 characters per option, 100 options per select.
+const optionList = commaList(z.string().max(75, 'each entry must be at most 75 characters')).pipe(
+  z.array(z.string()).max(100, 'at most 100 entries').refine((xs) => new Set(xs).size === xs.length, 'entries must be unique'),
+);
+
+const isTimezone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must start with xoxb- (the Bot User OAuth Token)'),
+    SLACK_SIGNING_SECRET: z.string().regex(/^[A-Za-z0-9]+$/, 'must be the Signing Secret from Basic Information').optional(),
+    SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must start with xapp- (an App-Level Token with connections:write)').optional(),
+    SLACK_USER_TOKEN: z.string().regex(/^xoxp-/, 'must start with xoxp- (a User OAuth Token)').optional(),
+    SLACK_API_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+      .optional(),
+    PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(65535).default(3000),
+    DATABASE_PATH: z.string().min(1).default('./data/request-desk.db'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    HELPER_USER_IDS: commaList(userId),
+    TRIAGE_CHANNEL_ID: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (channel details → About)'),
+    OFFER_COOLDOWN_MINUTES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(60 * 24 * 30).default(240),
+    CATEGORIES: optionList.default([...DEFAULT_CATEGORIES]),
+    TEAMS: optionList.default([...DEFAULT_TEAMS]),
+    TIMEZONE: z.string().refine(isTimezone, 'must be an IANA time zone such as Europe/Berlin').optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'missing: needed for HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode)',
+      });
+    }
+  });
+
+const describeMissing: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'missing: the Bot User OAuth Token (starts with xoxb-)',
+  HELPER_USER_IDS: 'missing: the Slack user IDs of the helpers, comma-separated',
+  TRIAGE_CHANNEL_ID: 'missing: the channel where new tickets are posted',
+};
+
+/** Reads the environment into a frozen `Config`, or throws `ConfigError` naming every bad or missing variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty value (`SLACK_APP_TOKEN=` copied from .env.example) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const missing = present[name] === undefined;
+      return `${name}: ${missing && describeMissing[name] ? describeMissing[name] : issue.message}`;
+    });
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    slackBotToken: e.SLACK_BOT_TOKEN,
+    slackSigningSecret: e.SLACK_SIGNING_SECRET,
+    slackAppToken: e.SLACK_APP_TOKEN,
+    slackUserToken: e.SLACK_USER_TOKEN,
+    slackApiUrl: e.SLACK_API_URL,
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    logLevel: e.LOG_LEVEL,
+    helperUserIds: Object.freeze(e.HELPER_USER_IDS),
+    triageChannelId: e.TRIAGE_CHANNEL_ID,
+    offerCooldownMinutes: e.OFFER_COOLDOWN_MINUTES,
+    categories: Object.freeze(e.CATEGORIES),
+    teams: Object.freeze(e.TEAMS),
+    timezone: e.TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+}

@@ -1,0 +1,133 @@
+import { classifyMessage } from './help-request.js';
+import { slackMarkupToPlain, stripUserMentions } from './slack-text.js';
+
+export const URGENCIES = ['low', 'normal', 'urgent'] as const;
+/** How soon the requester needs it. */
+export type Urgency = (typeof URGENCIES)[number];
+
+export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = { low: 'Low', normal: 'Normal', urgent: 'Urgent' };
+
+export const TICKET_STATUSES = ['new', 'in_progress', 'done', 'declined', 'redirected'] as const;
+/** Where a ticket is in its life; every ticket starts as `new`. */
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TICKET_SOURCES = ['dm', 'mention', 'command'] as const;
+/** How the request reached the desk. */
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+/** Titles fit a Slack header comfortably and read as one line in lists. */
+export const TITLE_MAX = 100;
+/** Slack's plain-text input holds at most 3,000 characters. */
+export const DETAILS_MAX = 3000;
+
+/** A stored ticket, as the rest of the app sees it. */
+export interface Ticket {
+  number: number;
+  title: string;
+  details: string;
+  requesterId: string;
+  filedById: string;
+  team: string;
+  category: string;
+  urgency: Urgency;
+  dueDate: string | null;
+  status: TicketStatus;
+  source: TicketSource;
+  sourceChannelId: string | null;
+  sourceTs: string | null;
+  sourcePermalink: string | null;
+  triageChannelId: string | null;
+  triageTs: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The fields a person fills in on the ticket form, validated. */
+export interface TicketDraft {
+  title: string;
+  details: string;
+  category: string;
+  team: string;
+  dueDate: string | null;
+  urgency: Urgency;
+}
+
+export type TicketField = keyof TicketDraft;
+
+/** Cuts text to `max` characters at a word boundary where one is near, ending with "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+const LEADING_GREETING = /^(?:hi|hey|hello|hallo|moin|servus|hej|yo|good (?:morning|afternoon|evening)|guten (?:morgen|tag|abend))\b[^,.!:\n]{0,30}[,.!:]\s*/i;
+
+/**
+ * Derives a ticket title from a Slack message: its first real sentence (greetings skipped), mentions removed,
+ * capitalised, at most 100 characters.
+ */
+export function deriveTitle(slackText: string): string {
+  const plain = slackMarkupToPlain(stripUserMentions(slackText));
+  const sentences = plain
+    .split(/\n+|(?<=[.!?])\s+/)
+    .map((s) => s.replace(LEADING_GREETING, '').replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 0);
+  const first = sentences.find((s) => classifyMessage(s).kind === 'ask') ?? sentences[0] ?? '';
+  const title = first.charAt(0).toUpperCase() + first.slice(1);
+  return title.length > 0 ? truncate(title, TITLE_MAX) : 'New request';
+}
+
+/** Plain text for the details field: the whole message, readable, within Slack's input limit. */
+export function deriveDetails(slackText: string): string {
+  return truncate(slackMarkupToPlain(slackText).trim(), DETAILS_MAX);
+}
+
+export interface DraftInput {
+  title?: string | null | undefined;
+  details?: string | null | undefined;
+  category?: string | null | undefined;
+  team?: string | null | undefined;
+  dueDate?: string | null | undefined;
+  urgency?: string | null | undefined;
+}
+
+export type DraftValidation =
+  | { ok: true; draft: TicketDraft }
+  | { ok: false; errors: Partial<Record<TicketField, string>> };
+
+/**
+ * Checks a submitted ticket form: a title, a known category and team, a real due date that is not in the past
+ * (`today` is YYYY-MM-DD in the desk's time zone) and a known urgency. Errors are written for the person.
+ */
+export function validateTicketDraft(
+  input: DraftInput,
+  options: { categories: readonly string[]; teams: readonly string[]; today: string },
+): DraftValidation {
+  const errors: Partial<Record<TicketField, string>> = {};
+  const title = (input.title ?? '').replace(/\s+/g, ' ').trim();
+  const details = (input.details ?? '').trim();
+  if (title.length === 0) errors.title = 'Please give the request a short title.';
+  else if (title.length > TITLE_MAX) errors.title = `Please keep the title under ${TITLE_MAX} characters.`;
+  if (details.length > DETAILS_MAX) errors.details = `Please keep the details under ${DETAILS_MAX} characters.`;
+  const category = input.category ?? '';
+  if (!options.categories.includes(category)) errors.category = 'Please pick a category.';
+  const team = input.team ?? '';
+  if (!options.teams.includes(team)) errors.team = 'Please pick your team.';
+  const dueDate = input.dueDate ? input.dueDate : null;
+  if (dueDate !== null) {
+    if (!isCalendarDate(dueDate)) errors.dueDate = 'Please pick a date from the calendar.';
+    else if (dueDate < options.today) errors.dueDate = 'The due date is in the past — please pick today or later.';
+  }
+  const urgency = (input.urgency ?? 'normal') as Urgency;
+  if (!URGENCIES.includes(urgency)) errors.urgency = 'Please pick how urgent this is.';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, draft: { title, details, category, team, dueDate, urgency } };
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

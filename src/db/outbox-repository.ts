@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Db } from './database.js';
+import type { OutboxRow } from './schema.js';
+
+/** Stores messages to send, due now. */
+export async function insertOutboxRows(
+  db: Db,
+  rows: { kind: string; orderingKey: string; payload: string }[],
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const now = at.toISOString();
+  await db
+    .insertInto('outbox')
+    .values(rows.map((r) => ({ kind: r.kind, ordering_key: r.orderingKey, payload: r.payload, next_attempt_at: now, created_at: now })))
+    .execute();
+}
+
+/**
+ * Claims up to `limit` messages that are due, leasing them until `leaseUntil`: pending ones whose time has come,
+ * and ones whose sender died mid-send (lease expired). A message waits while an earlier one with the same key is
+ * unsent, so each conversation keeps its order. One statement, so two processes never claim the same row.
+ */
+export async function claimDueRows(db: Db, opts: { now: Date; leaseUntil: Date; limit: number }): Promise<OutboxRow[]> {
+  const now = opts.now.toISOString();
+  const { rows } = await sql<OutboxRow>`
+    update outbox
+       set status = 'sending', attempts = attempts + 1, lease_until = ${opts.leaseUntil.toISOString()}
+     where id in (
+       select o.id from outbox o
+        where o.status in ('pending', 'sending')
+          and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.lease_until <= ${now}))
+          and not exists (
+            select 1 from outbox p
+             where p.ordering_key = o.ordering_key and p.id < o.id and p.status in ('pending', 'sending'))
+        order by o.id
+        limit ${opts.limit})
+    returning *`.execute(db);
+  return rows;
+}
+
+/** Marks a message sent. */
+export async function markRowSent(db: Db, id: number, at: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: at.toISOString(), lease_until: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Puts a message back in line for another try at `retryAt`. */
+export async function scheduleRowRetry(db: Db, id: number, opts: { retryAt: Date; error: string }): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'pending', lease_until: null, next_attempt_at: opts.retryAt.toISOString(), last_error: opts.error })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Gives up on a message: it stays in the table, marked failed, with the reason. */
+export async function markRowFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'failed', lease_until: null, last_error: error }).where('id', '=', id).execute();
+}
+
+/** How many messages are waiting to be sent. */
+export async function countUnsentRows(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['pending', 'sending'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Deletes sent messages older than `before`; failed ones are kept for helpers to see. Returns how many. */
+export async function pruneSentRows(db: Db, before: Date): Promise<number> {
+  const res = await db.deleteFrom('outbox').where('status', '=', 'sent').where('sent_at', '<', before.toISOString()).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../../app/deps.js';
+import { handleAppMention } from './app-mention.js';
+import { handleDirectMessage } from './direct-message.js';
+
+/** Registers the Events API listeners. */
+export function register(app: App, deps: Deps): void {
+  app.event('message', handleDirectMessage(deps));
+  app.event('app_mention', handleAppMention(deps));
+}

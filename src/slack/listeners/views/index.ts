@@ -1,0 +1,9 @@
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { Deps } from '../../../app/deps.js';
+import { CALLBACK_IDS } from '../../ids.js';
+import { handleTicketFormSubmission } from './ticket-form-submission.js';
+
+/** Registers the modal submission listeners. */
+export function register(app: App, deps: Deps): void {
+  app.view<ViewSubmitAction>(CALLBACK_IDS.ticketForm, handleTicketFormSubmission(deps));
+}

@@ -1,0 +1,58 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { createTicket } from '../../../app/create-ticket.js';
+import type { Deps } from '../../../app/deps.js';
+import type { DraftInput, TicketField } from '../../../core/ticket.js';
+import { decodeFormMetadata } from '../../form-metadata.js';
+import { FORM_ACTION_ID, FORM_BLOCK_IDS } from '../../ids.js';
+
+// One input element's state. https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+const elementState = z
+  .object({
+    value: z.string().nullish(),
+    selected_option: z.object({ value: z.string() }).nullish(),
+    selected_date: z.string().nullish(),
+  })
+  .partial();
+const stateValues = z.record(z.string(), z.record(z.string(), elementState.catch({})).catch({})).catch({});
+
+/** Reads the form's fields from `view.state.values`; missing or malformed ones read as empty. */
+export function readTicketForm(values: unknown): DraftInput {
+  const state = stateValues.parse(values);
+  const field = (block: string) => state[block]?.[FORM_ACTION_ID] ?? {};
+  return {
+    title: field(FORM_BLOCK_IDS.title).value,
+    details: field(FORM_BLOCK_IDS.details).value,
+    category: field(FORM_BLOCK_IDS.category).selected_option?.value,
+    team: field(FORM_BLOCK_IDS.team).selected_option?.value,
+    dueDate: field(FORM_BLOCK_IDS.dueDate).selected_date,
+    urgency: field(FORM_BLOCK_IDS.urgency).selected_option?.value,
+  };
+}
+
+const toBlockErrors = (errors: Partial<Record<TicketField, string>>) =>
+  Object.fromEntries(Object.entries(errors).map(([field, message]) => [FORM_BLOCK_IDS[field as TicketField], message]));
+
+/** The ticket form's submission: inline field errors, or the ticket stored and the form closed. */
+export function handleTicketFormSubmission(deps: Deps) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    try {
+      const outcome = await createTicket(deps, {
+        userId: body.user.id,
+        values: readTicketForm(view.state?.values),
+        metadata: decodeFormMetadata(view.private_metadata),
+      });
+      if (!outcome.ok) {
+        await ack({ response_action: 'errors', errors: toBlockErrors(outcome.errors) });
+        return;
+      }
+      await ack();
+    } catch (err) {
+      deps.logger.error({ err, user: body.user.id }, 'could not store a ticket');
+      await ack({
+        response_action: 'errors',
+        errors: { [FORM_BLOCK_IDS.title]: "Sorry — I couldn't save this just now. Please try again in a minute." },
+      });
+    }
+  };
+}

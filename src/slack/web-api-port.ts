@@ -1,0 +1,123 @@
+import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Logger } from '../logger.js';
+import { toSlackLogger } from '../logger.js';
+import { SlackCallError, type BotIdentity, type MessageContent, type SlackPort } from '../app/slack-port.js';
+
+// Slack platform errors worth another try; everything else (channel_not_found, not_in_channel, invalid_blocks…)
+// will fail the same way again. https://docs.slack.dev/reference/methods/chat.postMessage#errors
+const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+/** Reduces any error from @slack/web-api (or fetch) to a `SlackCallError`. */
+export function toSlackCallError(method: string, err: unknown): SlackCallError {
+  const e = err as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; original?: unknown };
+  switch (e?.code) {
+    case ErrorCode.RateLimitedError:
+      return new SlackCallError(method, 'rate_limited', true, e.retryAfter ?? 1);
+    case ErrorCode.HTTPError: {
+      const status = e.statusCode ?? 0;
+      return new SlackCallError(method, `http_${status}`, status >= 500 || status === 408 || status === 429);
+    }
+    case ErrorCode.PlatformError: {
+      const code = e.data?.error ?? 'unknown_error';
+      return new SlackCallError(method, code, TRANSIENT_ERRORS.has(code));
+    }
+    case ErrorCode.RequestError: {
+      const name = (e.original as { name?: string } | undefined)?.name;
+      return new SlackCallError(method, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', true);
+    }
+    default:
+      return new SlackCallError(method, err instanceof Error ? err.message : 'unknown_error', true);
+  }
+}
+
+export interface WebApiPortOptions {
+  token: string;
+  /** Web API base URL (SLACK_API_URL); Slack's own when undefined. */
+  slackApiUrl?: string | undefined;
+  logger: Logger;
+  /** Per-call limit for background sends (the outbox retries on its own schedule). */
+  timeoutMs?: number;
+  /** Per-call limit where a person is waiting and a trigger_id expires in 3 s. */
+  interactiveTimeoutMs?: number;
+}
+
+/**
+ * The `SlackPort` over @slack/web-api. Retries are off and every call has a timeout, so nothing waits on the
+ * SDK's default 30-minute retry loop; the outbox owns retrying.
+ */
+export function createWebApiPort(opts: WebApiPortOptions): SlackPort {
+  const base: WebClientOptions = {
+    ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
+    logger: toSlackLogger(opts.logger.child({ subsystem: 'web-api' })),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+  const background = new WebClient(opts.token, { ...base, timeout: opts.timeoutMs ?? 10_000 });
+  const interactive = new WebClient(opts.token, { ...base, timeout: opts.interactiveTimeoutMs ?? 2_500 });
+  const call = async <T>(method: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toSlackCallError(method, err);
+    }
+  };
+  // Text from people is escaped by the views; `parse: 'none'` and no link_names keep Slack from adding mentions.
+  const content = (m: MessageContent) => ({ text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), parse: 'none' as const });
+
+  return {
+    authTest: () =>
+      call('auth.test', async (): Promise<BotIdentity> => {
+        const r = await background.auth.test();
+        if (!r.user_id || !r.team_id) throw new Error('auth.test returned no user or team');
+        return { botUserId: r.user_id, botId: r.bot_id ?? '', teamId: r.team_id };
+      }),
+    postMessage: (m) =>
+      call('chat.postMessage', async () => {
+        const r = await background.chat.postMessage({
+          channel: m.channel,
+          ...content(m),
+          ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        return { channel: r.channel ?? m.channel, ts: r.ts ?? '' };
+      }),
+    postEphemeral: (m) =>
+      call('chat.postEphemeral', async () => {
+        await background.chat.postEphemeral({
+          channel: m.channel,
+          user: m.user,
+          ...content(m),
+          ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        });
+      }),
+    updateMessage: (m) =>
+      call('chat.update', async () => {
+        await background.chat.update({ channel: m.channel, ts: m.ts, ...content(m) });
+      }),
+    respond: (url, m) =>
+      call('response_url', async () => {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ replace_original: true, text: m.text, blocks: m.blocks ?? [] }),
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+        }).catch((err: unknown) => {
+          const name = (err as { name?: string }).name;
+          throw new SlackCallError('response_url', name === 'TimeoutError' ? 'timeout' : 'network', true);
+        });
+        // A response_url lives 30 minutes; 404 means it expired and no retry will help.
+        if (!res.ok) throw new SlackCallError('response_url', `http_${res.status}`, res.status >= 500 || res.status === 429);
+      }),
+    openView: (triggerId, view) =>
+      call('views.open', async () => {
+        await interactive.views.open({ trigger_id: triggerId, view });
+      }),
+    getPermalink: (channel, ts) =>
+      call('chat.getPermalink', async () => {
+        const r = await background.chat.getPermalink({ channel, message_ts: ts });
+        if (!r.permalink) throw new Error('chat.getPermalink returned no permalink');
+        return r.permalink;
+      }),
+  };
+}

@@ -1,0 +1,109 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from './app/clock.js';
+import { createDeliverer } from './app/deliver-message.js';
+import type { Deps } from './app/deps.js';
+import { scheduleMaintenance } from './app/maintenance.js';
+import { OutboxWorker, type OutboxWorkerOptions } from './app/outbox-worker.js';
+import { SlackCallError, type BotIdentity, type SlackPort } from './app/slack-port.js';
+import type { Config } from './config.js';
+import { openMigratedDatabase, type Db } from './db/database.js';
+import type { Logger } from './logger.js';
+import { buildSlackApp } from './slack/app.js';
+import { InflightTracker } from './slack/inflight.js';
+import { createWebApiPort } from './slack/web-api-port.js';
+
+/** A running Request Desk. */
+export interface RunningDesk {
+  /** The HTTP base URL (HTTP mode only), e.g. http://127.0.0.1:3000 */
+  url: string | undefined;
+  identity: BotIdentity;
+  db: Db;
+  outbox: OutboxWorker;
+  /** Resolves when listeners and the outbox have nothing in flight (tests use it). */
+  settled(): Promise<void>;
+  /** Stops taking requests, finishes work in flight, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Thrown when the bot cannot start for a reason a person must fix (say, a revoked token). */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface StartOptions {
+  logger: Logger;
+  clock?: Clock;
+  /** Replaces the Web API port (tests of Slack outages); the real one is built from the config otherwise. */
+  slack?: SlackPort;
+  outbox?: Partial<Pick<OutboxWorkerOptions, 'concurrency' | 'leaseMs' | 'pollMs' | 'policy' | 'random'>>;
+  /** Listen on this host (HTTP mode); all interfaces by default. */
+  host?: string;
+}
+
+async function whoAmI(slack: SlackPort, logger: Logger): Promise<BotIdentity> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await slack.authTest();
+    } catch (err) {
+      if (err instanceof SlackCallError && !err.retryable) {
+        throw new StartupError(
+          `Slack rejected SLACK_BOT_TOKEN (${err.code}). Copy the Bot User OAuth Token again from OAuth & Permissions.`,
+        );
+      }
+      const waitMs = Math.min(1000 * 2 ** (attempt - 1), 30_000);
+      logger.warn({ err, attempt, waitMs }, 'Slack is not reachable yet; trying auth.test again');
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
+
+/** Opens the database, checks the token, starts the outbox, maintenance and the Slack listener. */
+export async function startRequestDesk(config: Config, options: StartOptions): Promise<RunningDesk> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const db = await openMigratedDatabase(config.databasePath, logger);
+  try {
+    const slack = options.slack ?? createWebApiPort({ token: config.slackBotToken, slackApiUrl: config.slackApiUrl, logger });
+    const identity = await whoAmI(slack, logger);
+    const outbox = new OutboxWorker({ db, clock, logger, deliver: createDeliverer({ db, slack, logger }), ...options.outbox });
+    const deps: Deps = { db, slack, clock, logger, config, outbox };
+    const tracker = new InflightTracker();
+    const app = buildSlackApp(deps, identity, tracker);
+    const stopMaintenance = scheduleMaintenance(deps);
+    outbox.start();
+
+    let url: string | undefined;
+    if (config.slackAppToken) {
+      await app.start();
+      logger.info({ mode: 'socket', botUserId: identity.botUserId, teamId: identity.teamId }, 'Request Desk is running');
+    } else {
+      const server = (await app.start(options.host ? { port: config.port, host: options.host } : config.port)) as Server;
+      const { port, address } = server.address() as AddressInfo;
+      url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+      logger.info({ mode: 'http', port, endpoint: '/slack/events', botUserId: identity.botUserId }, 'Request Desk is running');
+    }
+
+    const settled = async () => {
+      do {
+        await tracker.settled();
+        await outbox.settled();
+      } while (tracker.size > 0);
+    };
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        logger.info('stopping: no new requests, finishing work in flight');
+        await app.stop().catch((err: unknown) => logger.warn({ err }, 'receiver did not stop cleanly'));
+        await tracker.settled();
+        stopMaintenance();
+        await outbox.stop();
+        await db.destroy();
+        logger.info('stopped');
+      })());
+    return { url, identity, db, outbox, settled, stop };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}

@@ -1,0 +1,178 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call that reached the fake Slack: a Web API method or a POST to a response_url. */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+}
+
+/** How the fake answers one call. `hang` never answers (until the fake stops). */
+export interface FakeReply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  hang?: boolean;
+  delayMs?: number;
+}
+
+type Responder = (args: Record<string, unknown>) => FakeReply | undefined;
+
+export const FAKE_TEAM_ID = 'T0TEAM';
+export const FAKE_BOT_USER_ID = 'UBOT';
+
+/**
+ * A fake Slack Web API on loopback. It records every call and answers like Slack does (or as a test scripts it:
+ * errors, 429 with Retry-After, 500, hanging). Point the bot at it with SLACK_API_URL = `fake.apiUrl`.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  private readonly overrides = new Map<string, Responder[]>();
+  private readonly waiters = new Set<() => void>();
+  private readonly hanging = new Set<ServerResponse>();
+  private tsCounter = 0;
+
+  private constructor(private readonly server: Server, readonly origin: string) {}
+
+  static async start(): Promise<FakeSlack> {
+    let fake!: FakeSlack;
+    const server = createServer((req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  /** The Web API base URL, for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A response_url that records what is posted to it. */
+  responseUrl(id = 'r1'): string {
+    return `${this.origin}/response/${id}`;
+  }
+
+  /** Scripts the next `times` answers to `method` (Infinity for all). Later scripts queue behind earlier ones. */
+  reply(method: string, reply: FakeReply | Responder, times = 1): void {
+    const responder: Responder = typeof reply === 'function' ? reply : () => reply;
+    const list = this.overrides.get(method) ?? [];
+    for (let i = 0; i < Math.min(times, 10_000); i++) list.push(responder);
+    this.overrides.set(method, list);
+  }
+
+  /** Forgets scripted answers. */
+  resetReplies(): void {
+    this.overrides.clear();
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `count` calls match (default 1), or fails after `timeoutMs`. */
+  async waitFor(
+    predicate: (call: RecordedCall) => boolean,
+    { count = 1, timeoutMs = 5000 }: { count?: number; timeoutMs?: number } = {},
+  ): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const matches = this.calls.filter(predicate);
+      if (matches.length >= count) return matches;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`fake Slack: expected ${count} matching call(s), saw ${matches.length}; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(left, 200));
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.waiters.add(done);
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1764100000.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private defaultReply(method: string, args: Record<string, unknown>): FakeReply {
+    const channel = String(args.channel ?? '');
+    switch (method) {
+      case 'auth.test':
+        return { body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'request_desk', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'BBOT' } };
+      case 'chat.postMessage': {
+        // Posting to a user ID lands in the app's DM with that person.
+        const ch = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+        return { body: { ok: true, channel: ch, ts: this.nextTs(), message: { text: args.text } } };
+      }
+      case 'chat.postEphemeral':
+        return { body: { ok: true, message_ts: this.nextTs() } };
+      case 'chat.update':
+        return { body: { ok: true, channel, ts: args.ts } };
+      case 'views.open':
+        return { body: { ok: true, view: { id: `V${this.calls.length}` } } };
+      case 'chat.getPermalink':
+        return { body: { ok: true, channel, permalink: `https://acme.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}` } };
+      case 'response_url':
+        return { body: 'ok' };
+      default:
+        return { body: { ok: false, error: 'unknown_method' } };
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
+    const args = parseArgs(raw, req.headers['content-type']);
+    const auth = req.headers.authorization;
+    this.calls.push({ method, args, token: auth?.replace(/^Bearer /, ''), at: Date.now() });
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
+
+    const scripted = this.overrides.get(method)?.shift();
+    const reply = scripted?.(args) ?? this.defaultReply(method, args);
+    if (reply.hang) {
+      this.hanging.add(res);
+      res.on('close', () => this.hanging.delete(res));
+      return;
+    }
+    if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? { ok: true });
+    res.writeHead(reply.status ?? 200, { 'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json', ...reply.headers });
+    res.end(body);
+  }
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The Web API client sends objects (blocks, view) as JSON strings.
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
