@@ -13,6 +13,9 @@ import { buildSlackApp } from './slack/app.js';
 import { InflightTracker } from './slack/inflight.js';
 import { createWebApiPort } from './slack/web-api-port.js';
 
+/** How long shutdown waits for open connections before closing them. */
+const SHUTDOWN_GRACE_MS = 1000;
+
 /** A running Request Desk. */
 export interface RunningDesk {
   /** The HTTP base URL (HTTP mode only), e.g. http://127.0.0.1:3000 */
@@ -74,11 +77,12 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
     outbox.start();
 
     let url: string | undefined;
+    let server: Server | undefined;
     if (config.slackAppToken) {
       await app.start();
       logger.info({ mode: 'socket', botUserId: identity.botUserId, teamId: identity.teamId }, 'Request Desk is running');
     } else {
-      const server = (await app.start(options.host ? { port: config.port, host: options.host } : config.port)) as Server;
+      server = (await app.start(options.host ? { port: config.port, host: options.host } : config.port)) as Server;
       const { port, address } = server.address() as AddressInfo;
       url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
       logger.info({ mode: 'http', port, endpoint: '/slack/events', botUserId: identity.botUserId }, 'Request Desk is running');
@@ -94,8 +98,13 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
     const stop = () =>
       (stopping ??= (async () => {
         logger.info('stopping: no new requests, finishing work in flight');
-        await app.stop().catch((err: unknown) => logger.warn({ err }, 'receiver did not stop cleanly'));
+        const closing = app.stop().catch((err: unknown) => logger.warn({ err }, 'receiver did not stop cleanly'));
         await tracker.settled();
+        // Every request we accepted has been answered; what is still connected after a grace period is idle or a
+        // client that stopped sending (say, after a 413), and would hold the shutdown open.
+        await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
+        server?.closeAllConnections();
+        await closing;
         stopMaintenance();
         await outbox.stop();
         await db.destroy();

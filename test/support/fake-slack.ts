@@ -7,6 +7,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   token: string | undefined;
   at: number;
+  /** What the fake answered (undefined while hanging). */
+  response?: unknown;
 }
 
 /** How the fake answers one call. `hang` never answers (until the fake stops). */
@@ -140,7 +142,8 @@ export class FakeSlack {
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
     const args = parseArgs(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
-    this.calls.push({ method, args, token: auth?.replace(/^Bearer /, ''), at: Date.now() });
+    const call: RecordedCall = { method, args, token: auth?.replace(/^Bearer /, ''), at: Date.now() };
+    this.calls.push(call);
     for (const wake of this.waiters) wake();
     this.waiters.clear();
 
@@ -151,6 +154,7 @@ export class FakeSlack {
       res.on('close', () => this.hanging.delete(res));
       return;
     }
+    call.response = reply.body;
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? { ok: true });
     res.writeHead(reply.status ?? 200, { 'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json', ...reply.headers });

@@ -1,4 +1,4 @@
-import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { InflightTracker } from '../inflight.js';
 
 /** Global middleware: everything listeners do counts as in-flight work until it finishes (graceful shutdown). */
