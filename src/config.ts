@@ -89,15 +89,6 @@ const envSchema = z
     CATEGORIES: optionList.default([...DEFAULT_CATEGORIES]),
     TEAMS: optionList.default([...DEFAULT_TEAMS]),
     TIMEZONE: z.string().refine(isTimezone, 'must be an IANA time zone such as Europe/Berlin').optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'missing: needed for HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode)',
-      });
-    }
   });
 
 const describeMissing: Record<string, string> = {
@@ -111,14 +102,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty value (`SLACK_APP_TOKEN=` copied from .env.example) means "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const missing = present[name] === undefined;
-      return `${name}: ${missing && describeMissing[name] ? describeMissing[name] : issue.message}`;
-    });
-    throw new ConfigError([...new Set(problems)]);
+  const problems = (parsed.error?.issues ?? []).map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const missing = present[name] === undefined;
+    return `${name}: ${missing && describeMissing[name] ? describeMissing[name] : issue.message}`;
+  });
+  // Checked beside the schema, so it is reported together with every other problem.
+  if (present.SLACK_APP_TOKEN === undefined && present.SLACK_SIGNING_SECRET === undefined) {
+    problems.push('SLACK_SIGNING_SECRET: missing: needed in HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode)');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const e = parsed.data;
   return Object.freeze({
     slackBotToken: e.SLACK_BOT_TOKEN,

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, EVENT_TYPES } from '../src/slack/ids.js';
+
+const text = readFileSync('manifest.yml', 'utf8');
+const manifest = parse(text) as {
+  features: { slash_commands: { command: string }[]; app_home: Record<string, boolean> };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+};
+
+// Slack's published manifest schema, kept outside the project (see ../shared/slack/README.md).
+const SCHEMA = resolve('..', 'shared', 'slack', 'manifest.schema.1.0.0.json');
+
+// Our event types → the subscription names Slack uses (message events come per conversation type).
+const SUBSCRIPTIONS: Record<(typeof EVENT_TYPES)[number], string> = { message: 'message.im', app_mention: 'app_mention' };
+
+describe('manifest.yml', () => {
+  it('subscribes to exactly the events the app handles', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(EVENT_TYPES.map((e) => SUBSCRIPTIONS[e]).sort());
+  });
+
+  it('declares every slash command the app handles', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(Object.values(COMMANDS));
+  });
+
+  it('asks for the scopes the app needs, and no others', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+  });
+
+  it('explains every scope with a comment on the line above', () => {
+    const lines = text.split('\n');
+    for (const scope of manifest.oauth_config.scopes.bot) {
+      const at = lines.findIndex((l) => l.trim() === `- ${scope}`);
+      expect(lines[at - 1]?.trim(), scope).toMatch(/^# \S/);
+    }
+  });
+
+  it('enables interactivity, the Messages tab and Socket Mode', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it.runIf(existsSync(SCHEMA))("is valid against Slack's manifest schema", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
+    const valid = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+});
