@@ -38,7 +38,7 @@ export function planRetry(input: {
     return { action: 'retry', at: new Date(now.getTime() + waitMs) };
   }
   if (attempts >= policy.maxAttempts) return { action: 'give_up' };
-  const exp = Math.min(policy.baseDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
-  const jittered = exp * (0.8 + 0.4 * random);
-  return { action: 'retry', at: new Date(now.getTime() + Math.round(jittered)) };
+  const exp = policy.baseDelayMs * 2 ** Math.max(0, attempts - 1);
+  const delay = Math.min(exp * (0.8 + 0.4 * random), policy.maxDelayMs);
+  return { action: 'retry', at: new Date(now.getTime() + Math.round(delay)) };
 }

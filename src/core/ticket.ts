@@ -57,12 +57,17 @@ export type TicketField = keyof TicketDraft;
 /** Cuts text to `max` characters at a word boundary where one is near, ending with "…". */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  // Never split an emoji (a UTF-16 surrogate pair) in half.
+  const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-const LEADING_GREETING = /^(?:hi|hey|hello|hallo|moin|servus|hej|yo|good (?:morning|afternoon|evening)|guten (?:morgen|tag|abend))\b[^,.!:\n]{0,30}[,.!:]\s*/i;
+// "Hi Anna!", "hey team,", "Good morning all:" — a greeting, at most two words of names, then punctuation.
+const LEADING_GREETING =
+  /^(?:hi|hey|hello|hallo|moin|servus|hej|yo|good (?:morning|afternoon|evening)|guten (?:morgen|tag|abend))(?:\s+[\p{L}'-]+){0,2}\s*[,.!:]+\s*/iu;
+
+const hasWords = (s: string) => /[\p{L}\p{N}]/u.test(s.replace(/:[a-z0-9_+'-]+:/gi, ''));
 
 /**
  * Derives a ticket title from a Slack message: its first real sentence (greetings skipped), mentions removed,
@@ -74,7 +79,8 @@ export function deriveTitle(slackText: string): string {
     .split(/\n+|(?<=[.!?])\s+/)
     .map((s) => s.replace(LEADING_GREETING, '').replace(/\s+/g, ' ').trim())
     .filter((s) => s.length > 0);
-  const first = sentences.find((s) => classifyMessage(s).kind === 'ask') ?? sentences[0] ?? '';
+  const first =
+    sentences.find((s) => classifyMessage(s).kind === 'ask') ?? sentences.find((s) => hasWords(s)) ?? '';
   const title = first.charAt(0).toUpperCase() + first.slice(1);
   return title.length > 0 ? truncate(title, TITLE_MAX) : 'New request';
 }
@@ -109,8 +115,8 @@ export function validateTicketDraft(
   const title = (input.title ?? '').replace(/\s+/g, ' ').trim();
   const details = (input.details ?? '').trim();
   if (title.length === 0) errors.title = 'Please give the request a short title.';
-  else if (title.length > TITLE_MAX) errors.title = `Please keep the title under ${TITLE_MAX} characters.`;
-  if (details.length > DETAILS_MAX) errors.details = `Please keep the details under ${DETAILS_MAX} characters.`;
+  else if (title.length > TITLE_MAX) errors.title = `Please keep the title to ${TITLE_MAX} characters or fewer.`;
+  if (details.length > DETAILS_MAX) errors.details = `Please keep the details to ${DETAILS_MAX} characters or fewer.`;
   const category = input.category ?? '';
   if (!options.categories.includes(category)) errors.category = 'Please pick a category.';
   const team = input.team ?? '';
@@ -120,7 +126,7 @@ export function validateTicketDraft(
     if (!isCalendarDate(dueDate)) errors.dueDate = 'Please pick a date from the calendar.';
     else if (dueDate < options.today) errors.dueDate = 'The due date is in the past — please pick today or later.';
   }
-  const urgency = (input.urgency ?? 'normal') as Urgency;
+  const urgency = (input.urgency || 'normal') as Urgency;
   if (!URGENCIES.includes(urgency)) errors.urgency = 'Please pick how urgent this is.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, draft: { title, details, category, team, dueDate, urgency } };

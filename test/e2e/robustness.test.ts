@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileTicketByDm, offerCalls, sendDm, submitForm, VALID_FORM } from '../support/flows.js';
 import { startHarness, TEST_BOT_TOKEN, TRIAGE_CHANNEL, type Harness } from '../support/harness.js';
@@ -127,6 +128,17 @@ describe('unexpected input', () => {
     const line = h.logs.find((l) => l.msg === 'outbox: delivery failed for good; the message is kept as failed');
     expect(line).toMatchObject({ level: 'error', kind: 'triage_card', key: TRIAGE_CHANNEL });
     expect(h.fake.calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'UALICE')).toBe(true);
+  });
+
+  it('tells the person inline when the ticket cannot be stored, and sends nothing', async () => {
+    await sql`create trigger refuse before insert on tickets begin select raise(abort, 'disk is full'); end`.execute(h.desk.db);
+    const res = await submitForm(h, 'UALICE', VALID_FORM);
+    expect(JSON.parse(res.body)).toEqual({
+      response_action: 'errors',
+      errors: { ticket_title: "Sorry — I couldn't save this just now. Please try again in a minute." },
+    });
+    expect(h.fake.calls.filter((c) => c.method.startsWith('chat.'))).toEqual([]);
+    expect(h.logs.find((l) => l.msg === 'could not store a ticket')).toMatchObject({ level: 'error', user: 'UALICE' });
   });
 
   it('retries a message Slack answered with 500 and sends it once Slack is back', async () => {
