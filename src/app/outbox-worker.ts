@@ -68,6 +68,8 @@ export class OutboxWorker {
       .catch((err: unknown) => this.log.error({ err }, 'outbox: could not read due messages'))
       .finally(() => {
         this.draining = undefined;
+        // A kick that arrived after the last claim but before this point must not be lost.
+        if (this.again) this.kick();
       });
   }
 

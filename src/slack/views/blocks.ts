@@ -36,6 +36,22 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Escapes user text for mrkdwn and cuts it so the escaped result fits `max` characters, never splitting an entity
+ * (`&amp;`) or an emoji.
+ */
+export function escapeMrkdwnWithin(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  let out = '';
+  for (const ch of text) {
+    const next = escapeMrkdwn(ch);
+    if (out.length + next.length > max - 1) break;
+    out += next;
+  }
+  return `${out.trimEnd()}…`;
+}
+
 /** A plain-text object, cut to `max` characters. */
 export function plainText(text: string, max: number = LIMITS.sectionText): PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max), emoji: true };

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatDueDate } from '../../core/dates.js';
 import { URGENCY_LABELS, type Ticket, type TicketStatus } from '../../core/ticket.js';
-import { context, escapeMrkdwn, LIMITS, link, mrkdwn, plainText, section, slackDate, truncate, type SlackMessage } from './blocks.js';
+import { context, escapeMrkdwn, escapeMrkdwnWithin, LIMITS, link, mrkdwn, plainText, section, slackDate, type SlackMessage } from './blocks.js';
 
 const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
   new: 'New',
@@ -44,7 +44,7 @@ function sourceField(t: Ticket): string {
 
 /** The card in the triage channel: everything a helper needs to pick the ticket up. */
 export function buildTriageCard(t: Ticket): SlackMessage {
-  const details = t.details.trim() ? escapeMrkdwn(t.details) : '_No details given._';
+  const details = t.details.trim() ? escapeMrkdwnWithin(t.details, LIMITS.sectionText) : '_No details given._';
   const fields = [
     `*Requester*\n<@${t.requesterId}>`,
     `*Team*\n${escapeMrkdwn(t.team)}`,
@@ -55,7 +55,7 @@ export function buildTriageCard(t: Ticket): SlackMessage {
   ].map((f) => mrkdwn(f, LIMITS.sectionField));
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText(`#${t.number} · ${t.title}`, LIMITS.headerText) },
-    { type: 'section', text: mrkdwn(truncate(details, LIMITS.sectionText)) },
+    { type: 'section', text: mrkdwn(details) },
     { type: 'section', fields },
     context(`Status: *${STATUS_LABELS[t.status]}* · filed ${slackDate(t.createdAt)}`),
   ];
