@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openMigratedDatabase, type Db } from '../../src/db/database.js';
 import { insertTicket } from '../../src/db/ticket-repository.js';
 import { migrations } from '../../migrations/index.js';
-import { freshDatabase, T0, type FreshDatabase } from './fresh-database.js';
+import { freshDatabase, newTicket, T0, type FreshDatabase } from './fresh-database.js';
 
 const TABLES = ['offers', 'outbox', 'processed_events', 'requester_preferences', 'ticket_history', 'tickets'];
 
@@ -22,22 +22,6 @@ async function appliedMigrations(db: Db): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.map((r) => r.name);
 }
-
-const newTicket = {
-  title: 'Banner',
-  details: '',
-  category: 'Web',
-  team: 'Sales',
-  dueDate: null,
-  urgency: 'normal' as const,
-  requesterId: 'U1',
-  filedById: 'U1',
-  source: 'command' as const,
-  sourceChannelId: null,
-  sourceTs: null,
-  sourcePermalink: null,
-  createdAt: T0,
-};
 
 describe('migrations on a database file', () => {
   let fresh: FreshDatabase;
@@ -71,12 +55,12 @@ describe('migrations on a database file', () => {
   });
 
   it('enforces the check constraints', async () => {
-    await expect(insertTicket(fresh.db, { ...newTicket, urgency: 'whenever' as never })).rejects.toThrow(/CHECK/);
+    await expect(insertTicket(fresh.db, newTicket({ urgency: 'whenever' as never }))).rejects.toThrow(/CHECK/);
   });
 
   it('running migrateToLatest again changes nothing', async () => {
     const before = await sql<{ sql: string }>`select sql from sqlite_master order by name`.execute(fresh.db);
-    const ticket = await insertTicket(fresh.db, newTicket);
+    const ticket = await insertTicket(fresh.db, newTicket());
     await migrateToLatest(fresh.db);
     await migrateToLatest(fresh.db);
     const after = await sql<{ sql: string }>`select sql from sqlite_master order by name`.execute(fresh.db);
@@ -96,8 +80,8 @@ describe('migrations in memory', () => {
       for (const table of TABLES) expect(names).toContain(table);
       expect(await pragma<string>(db, 'journal_mode')).toBe('memory');
       expect(await pragma<number>(db, 'foreign_keys')).toBe(1);
-      expect((await insertTicket(db, newTicket)).number).toBe(1);
-      expect((await insertTicket(db, newTicket)).number).toBe(2);
+      expect((await insertTicket(db, newTicket())).number).toBe(1);
+      expect((await insertTicket(db, newTicket())).number).toBe(2);
     } finally {
       await db.destroy();
     }
@@ -107,9 +91,9 @@ describe('migrations in memory', () => {
     const a = await openMigratedDatabase(':memory:');
     const b = await openMigratedDatabase(':memory:');
     try {
-      await insertTicket(a, newTicket);
-      await insertTicket(a, newTicket);
-      expect((await insertTicket(b, newTicket)).number).toBe(1);
+      await insertTicket(a, newTicket());
+      await insertTicket(a, newTicket());
+      expect((await insertTicket(b, newTicket())).number).toBe(1);
     } finally {
       await a.destroy();
       await b.destroy();

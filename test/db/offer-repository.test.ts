@@ -12,7 +12,7 @@ import {
   type Offer,
 } from '../../src/db/offer-repository.js';
 import { insertTicket } from '../../src/db/ticket-repository.js';
-import { at, freshDatabase, T0, type FreshDatabase } from './fresh-database.js';
+import { at, freshDatabase, newTicket, T0, type FreshDatabase } from './fresh-database.js';
 
 let fresh: FreshDatabase;
 beforeEach(async () => {
@@ -44,22 +44,7 @@ async function offer(overrides: Partial<NewOffer> = {}): Promise<Offer> {
 }
 
 async function ticketNumber(): Promise<number> {
-  const t = await insertTicket(fresh.db, {
-    title: 'Banner',
-    details: '',
-    category: 'Web',
-    team: 'Sales',
-    dueDate: null,
-    urgency: 'normal',
-    requesterId: 'UALICE',
-    filedById: 'UALICE',
-    source: 'dm',
-    sourceChannelId: 'DALICE',
-    sourceTs: null,
-    sourcePermalink: null,
-    createdAt: T0,
-  });
-  return t.number;
+  return (await insertTicket(fresh.db, newTicket({ source: 'dm', sourceChannelId: 'DALICE' }))).number;
 }
 
 describe('insertOffer', () => {

@@ -3,7 +3,7 @@ import { findRememberedTeam, rememberTeam } from '../../src/db/preference-reposi
 import { pruneEvents, recordEvent } from '../../src/db/processed-event-repository.js';
 import { insertHistory, listHistory } from '../../src/db/ticket-history-repository.js';
 import { insertTicket } from '../../src/db/ticket-repository.js';
-import { at, freshDatabase, T0, type FreshDatabase } from './fresh-database.js';
+import { at, freshDatabase, newTicket, T0, type FreshDatabase } from './fresh-database.js';
 
 let fresh: FreshDatabase;
 beforeEach(async () => {
@@ -59,22 +59,7 @@ describe('processed events', () => {
 
 describe('ticket history', () => {
   async function ticket(): Promise<number> {
-    const t = await insertTicket(fresh.db, {
-      title: 'Banner',
-      details: '',
-      category: 'Web',
-      team: 'Sales',
-      dueDate: null,
-      urgency: 'normal',
-      requesterId: 'UALICE',
-      filedById: 'UALICE',
-      source: 'command',
-      sourceChannelId: null,
-      sourceTs: null,
-      sourcePermalink: null,
-      createdAt: T0,
-    });
-    return t.number;
+    return (await insertTicket(fresh.db, newTicket())).number;
   }
 
   it('lists a ticket’s entries oldest first, and only that ticket’s', async () => {
