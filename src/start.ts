@@ -73,8 +73,6 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
     const deps: Deps = { db, slack, clock, logger, config, outbox };
     const tracker = new InflightTracker();
     const app = buildSlackApp(deps, identity, tracker);
-    const stopMaintenance = scheduleMaintenance(deps);
-    outbox.start();
 
     let url: string | undefined;
     let server: Server | undefined;
@@ -87,6 +85,9 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
       url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
       logger.info({ mode: 'http', port, endpoint: '/slack/events', botUserId: identity.botUserId }, 'Request Desk is running');
     }
+    // Only once listening: a failed start leaves nothing running on a closed database.
+    const stopMaintenance = scheduleMaintenance(deps);
+    outbox.start();
 
     const settled = async () => {
       do {
