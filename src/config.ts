@@ -33,6 +33,8 @@ export interface Config {
   readonly categories: readonly string[];
   readonly teams: readonly string[];
   readonly timezone: string;
+  /** Workspaces (T…) or Enterprise Grid orgs (E…) allowed to use the bot; empty means the bot token's own workspace. */
+  readonly allowedTeamIds: readonly string[];
 }
 
 /** Thrown when the environment does not describe a runnable bot; the message lists every problem. */
@@ -89,6 +91,7 @@ const envSchema = z
     CATEGORIES: optionList.default([...DEFAULT_CATEGORIES]),
     TEAMS: optionList.default([...DEFAULT_TEAMS]),
     TIMEZONE: z.string().refine(isTimezone, 'must be an IANA time zone such as Europe/Berlin').optional(),
+    ALLOWED_TEAM_IDS: commaList(z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'each entry must be a workspace ID (T…) or org ID (E…)')).optional(),
   });
 
 const describeMissing: Record<string, string> = {
@@ -128,5 +131,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     categories: Object.freeze(e.CATEGORIES),
     teams: Object.freeze(e.TEAMS),
     timezone: e.TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    allowedTeamIds: Object.freeze(e.ALLOWED_TEAM_IDS ?? []),
   });
 }

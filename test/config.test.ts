@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       categories: [...DEFAULT_CATEGORIES],
       teams: [...DEFAULT_TEAMS],
       timezone: SYSTEM_TIMEZONE,
+      allowedTeamIds: [],
     });
   });
 
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
       CATEGORIES: 'Website,Design',
       TEAMS: 'Sales,Product',
       TIMEZONE: 'Europe/Berlin',
+      ALLOWED_TEAM_IDS: 'T0ACME, E0GRID',
     });
     expect(config).toEqual<Config>({
       slackBotToken: 'xoxb-2-def',
@@ -79,7 +81,12 @@ describe('loadConfig', () => {
       categories: ['Website', 'Design'],
       teams: ['Sales', 'Product'],
       timezone: 'Europe/Berlin',
+      allowedTeamIds: ['T0ACME', 'E0GRID'],
     });
+  });
+
+  it('names a bad ALLOWED_TEAM_IDS entry', () => {
+    expect(() => loadConfig({ ...MINIMAL, ALLOWED_TEAM_IDS: 'T0ACME,acme' })).toThrow(/ALLOWED_TEAM_IDS: each entry must be a workspace ID/);
   });
 
   it('returns a frozen config with frozen lists', () => {

@@ -25,6 +25,8 @@ export interface BotIdentity {
   botUserId: string;
   botId: string;
   teamId: string;
+  /** The Enterprise Grid org, when the workspace belongs to one. */
+  enterpriseId?: string | undefined;
 }
 
 /**

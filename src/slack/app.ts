@@ -1,7 +1,7 @@
-import { App, HTTPReceiver, type AppOptions, type CustomRoute } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver, type AppOptions, type CustomRoute, type ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../app/deps.js';
 import type { BotIdentity } from '../app/slack-port.js';
-import { toSlackLogger } from '../logger.js';
+import { toSlackLogger, type Logger } from '../logger.js';
 import type { InflightTracker } from './inflight.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
@@ -10,6 +10,8 @@ import * as views from './listeners/views/index.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 import { describeRequest, ignoreUnknown } from './middleware/ignore-unknown.js';
 import { trackInflight } from './middleware/track-inflight.js';
+import { requestShapeProblem } from './request-shape.js';
+import { isAllowedTeam, requestTeam } from './team-gate.js';
 
 // Bolt does not export this type; the last overload of app.error() takes the extended handler.
 type ExtendedErrorHandlerArgs = Parameters<Parameters<App['error']>[0]>[0];
@@ -26,6 +28,35 @@ const healthRoute: CustomRoute = {
   },
 };
 
+/** Per-call limit for every HTTP call Bolt itself makes, `respond()` to a response_url included. */
+const BOLT_FETCH_TIMEOUT_MS = 10_000;
+
+const fetchWithTimeout: typeof fetch = (url, init) =>
+  fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(BOLT_FETCH_TIMEOUT_MS) });
+
+/**
+ * Bolt, with one check in front: a signed body whose shape no listener can handle (fuzzing, a future payload type)
+ * is acknowledged and logged here, where Bolt would otherwise throw while reading it.
+ */
+class RequestDeskApp extends App {
+  constructor(
+    options: AppOptions,
+    private readonly log: Logger,
+  ) {
+    super(options);
+  }
+
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    const problem = requestShapeProblem(event.body);
+    if (problem) {
+      this.log.warn({ problem }, 'ignored a request this app cannot read');
+      await event.ack();
+      return;
+    }
+    return super.processEvent(event);
+  }
+}
+
 /**
  * Builds the Bolt app: Socket Mode when an app-level token is configured, otherwise the HTTP receiver at
  * /slack/events with signature verification on. Registers middleware, listeners and the global error handler.
@@ -33,24 +64,32 @@ const healthRoute: CustomRoute = {
 export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: InflightTracker): App {
   const { config, logger } = deps;
   const boltLogger = toSlackLogger(logger.child({ subsystem: 'bolt' }));
+  // Only the bot token's own workspace (or the ones ALLOWED_TEAM_IDS names) may use the bot.
+  const allowedTeams = new Set(
+    config.allowedTeamIds.length > 0 ? config.allowedTeamIds : [identity.teamId, ...(identity.enterpriseId ? [identity.enterpriseId] : [])],
+  );
   const common: AppOptions = {
-    token: config.slackBotToken,
-    // Known from our own auth.test at start, so Bolt makes no call of its own.
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    // Bolt calls this for every request before any listener; throwing refuses it (HTTP 401).
+    authorize: async (source) => {
+      if (!isAllowedTeam(allowedTeams, source)) throw new Error(`workspace ${source.teamId ?? source.enterpriseId ?? 'unknown'} is not allowed`);
+      // Known from our own auth.test at start, so Bolt makes no call of its own.
+      return { botToken: config.slackBotToken, botId: identity.botId, botUserId: identity.botUserId, teamId: source.teamId };
+    },
     logger: boltLogger,
     // Every Web API call Bolt makes, Socket Mode's apps.connections.open included, goes to SLACK_API_URL.
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      timeout: 10_000,
+      timeout: BOLT_FETCH_TIMEOUT_MS,
       retryConfig: { retries: 3 },
+      fetch: fetchWithTimeout,
     },
     convoStore: false,
     extendedErrorHandler: true,
   };
   const app = config.slackAppToken
-    ? new App({ ...common, socketMode: true, appToken: config.slackAppToken })
-    : new App({
+    ? new RequestDeskApp({ ...common, socketMode: true, appToken: config.slackAppToken }, logger)
+    : new RequestDeskApp(
+        {
         ...common,
         receiver: new HTTPReceiver({
           signingSecret: config.slackSigningSecret ?? '',
@@ -60,7 +99,9 @@ export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: Inflig
           logger: boltLogger,
           customRoutes: [healthRoute],
         }),
-      });
+        },
+        logger,
+      );
 
   app.use(trackInflight(tracker));
   app.use(ignoreUnknown(logger));
@@ -73,6 +114,11 @@ export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: Inflig
   app.error(async ({ error, body, context }: ExtendedErrorHandlerArgs) => {
     const request = describeRequest(body as Parameters<typeof describeRequest>[0]);
     const b = body as { event_id?: string; trigger_id?: string };
+    if (error instanceof AuthorizationError) {
+      logger.warn({ ...requestTeam(body), kind: request.kind, id: request.id, eventId: b.event_id }, 'refused a request from another workspace');
+      // Rethrown, the HTTP receiver answers 401.
+      throw error;
+    }
     logger.error(
       {
         err: error.original ?? error,

@@ -69,7 +69,7 @@ export function createWebApiPort(opts: WebApiPortOptions): SlackPort {
       call('auth.test', async (): Promise<BotIdentity> => {
         const r = await background.auth.test();
         if (!r.user_id || !r.team_id) throw new Error('auth.test returned no user or team');
-        return { botUserId: r.user_id, botId: r.bot_id ?? '', teamId: r.team_id };
+        return { botUserId: r.user_id, botId: r.bot_id ?? '', teamId: r.team_id, enterpriseId: r.enterprise_id || undefined };
       }),
     postMessage: (m) =>
       call('chat.postMessage', async () => {

@@ -73,6 +73,28 @@ describe('requests that are not from Slack', () => {
     expect(offerCalls(h)).toHaveLength(0);
   });
 
+  it('refuses requests from another workspace with 401 and logs them', async () => {
+    const foreign = [
+      await h.sender.event(envelope(dmEvent({ user: 'UEVE', text: 'can you fix the banner?' }), { teamId: 'T0OTHER' })),
+      await h.sender.command({ ...slashCommand({ user: 'UEVE', text: 'a banner' }), team_id: 'T0OTHER' }),
+      await h.sender.interaction({
+        ...buttonClick({ user: 'UEVE', actionId: 'offer_create_ticket', value: '1', channel: 'DEVE', messageTs: '1.2' }),
+        team: { id: 'T0OTHER', domain: 'other' },
+        user: { id: 'UEVE', team_id: 'T0OTHER' },
+      }),
+    ];
+    expect(foreign.map((r) => r.status)).toEqual([401, 401, 401]);
+    await h.desk.settled();
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(await h.desk.db.selectFrom('offers').selectAll().execute()).toEqual([]);
+    const refused = h.logs.filter((l) => l.msg === 'refused a request from another workspace');
+    expect(refused.map((l) => [l.teamId, l.kind])).toEqual([
+      ['T0OTHER', 'event'],
+      ['T0OTHER', 'command'],
+      ['T0OTHER', 'action'],
+    ]);
+  });
+
   it('serves a health check', async () => {
     const res = await fetch(`${h.desk.url}/healthz`);
     expect(res.status).toBe(200);
