@@ -8,6 +8,7 @@ import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import * as views from './listeners/views/index.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
+import { guardEventsEndpoint } from './http-guard.js';
 import { describeRequest, ignoreUnknown } from './middleware/ignore-unknown.js';
 import { trackInflight } from './middleware/track-inflight.js';
 import { requestShapeProblem } from './request-shape.js';
@@ -15,6 +16,8 @@ import { isAllowedTeam, requestTeam } from './team-gate.js';
 
 // Bolt does not export this type; the last overload of app.error() takes the extended handler.
 type ExtendedErrorHandlerArgs = Parameters<Parameters<App['error']>[0]>[0];
+
+const EVENTS_PATH = '/slack/events';
 
 /** Slack's payloads are small; anything near this is not from Slack. Larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -86,22 +89,21 @@ export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: Inflig
     convoStore: false,
     extendedErrorHandler: true,
   };
-  const app = config.slackAppToken
-    ? new RequestDeskApp({ ...common, socketMode: true, appToken: config.slackAppToken }, logger)
-    : new RequestDeskApp(
-        {
-        ...common,
-        receiver: new HTTPReceiver({
-          signingSecret: config.slackSigningSecret ?? '',
-          endpoints: '/slack/events',
-          port: config.port,
-          bodyLimit: BODY_LIMIT_BYTES,
-          logger: boltLogger,
-          customRoutes: [healthRoute],
-        }),
-        },
-        logger,
-      );
+  let app: App;
+  if (config.slackAppToken) {
+    app = new RequestDeskApp({ ...common, socketMode: true, appToken: config.slackAppToken }, logger);
+  } else {
+    const receiver = new HTTPReceiver({
+      signingSecret: config.slackSigningSecret ?? '',
+      endpoints: EVENTS_PATH,
+      port: config.port,
+      bodyLimit: BODY_LIMIT_BYTES,
+      logger: boltLogger,
+      customRoutes: [healthRoute],
+    });
+    guardEventsEndpoint(receiver, { path: EVENTS_PATH, bodyLimit: BODY_LIMIT_BYTES, logger });
+    app = new RequestDeskApp({ ...common, receiver }, logger);
+  }
 
   app.use(trackInflight(tracker));
   app.use(ignoreUnknown(logger));

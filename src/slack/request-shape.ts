@@ -4,13 +4,48 @@ import { z } from 'zod';
 // reads `event.channel`, iterates `actions`…), so a malformed one would throw inside Bolt instead of being ignored.
 // https://docs.slack.dev/reference/interaction-payloads
 const id = z.string().min(1);
+const object = z.object({}).loose();
 const user = z.object({ id }).loose();
+// Fields Bolt reads on its own (to find the conversation, the team, the enterprise install) must have Slack's types.
+const team = z.union([z.object({ id: z.string().optional() }).loose(), z.null()]).optional();
+const common = {
+  team,
+  enterprise: z.union([object, z.null()]).optional(),
+  channel: z.object({ id: z.string() }).loose().optional(),
+  container: object.optional(),
+  message: object.optional(),
+  authorizations: z.array(object).optional(),
+  response_url: z.string().optional(),
+  response_urls: z.array(z.object({ response_url: z.string() }).loose()).optional(),
+};
+const event = z
+  .object({
+    type: id,
+    channel: z.union([z.string(), z.object({ id: z.string() }).loose()]).optional(),
+    channel_id: z.string().optional(),
+    user: z.union([z.string(), object]).optional(),
+    ts: z.string().optional(),
+    event_ts: z.string().optional(),
+    thread_ts: z.string().optional(),
+    subtype: z.string().optional(),
+    bot_id: z.string().optional(),
+    text: z.string().optional(),
+    item: object.optional(),
+    message: object.optional(),
+    previous_message: object.optional(),
+    assistant_thread: object.optional(),
+  })
+  .loose();
 const SHAPES = {
-  event: z.object({ type: z.literal('event_callback'), event_id: id, event: z.object({ type: id }).loose() }).loose(),
-  command: z.object({ command: z.string().startsWith('/'), user_id: id, trigger_id: id, text: z.string().optional() }).loose(),
-  block_actions: z.object({ actions: z.array(z.object({ action_id: id }).loose()).min(1), user }).loose(),
-  view: z.object({ type: z.enum(['view_submission', 'view_closed']), view: z.object({ id, callback_id: z.string() }).loose(), user }).loose(),
-  shortcut: z.object({ type: z.enum(['shortcut', 'message_action']), callback_id: id, trigger_id: id, user }).loose(),
+  event: z.object({ ...common, type: z.literal('event_callback'), event_id: id, event, team_id: z.string().optional() }).loose(),
+  command: z
+    .object({ command: z.string().startsWith('/'), user_id: id, trigger_id: id, text: z.string().optional(), team_id: z.string().optional(), channel_id: z.string().optional(), response_url: z.string().optional() })
+    .loose(),
+  block_actions: z.object({ ...common, actions: z.array(z.object({ action_id: id }).loose()).min(1), user }).loose(),
+  view: z
+    .object({ ...common, type: z.enum(['view_submission', 'view_closed']), view: z.object({ id, callback_id: z.string(), private_metadata: z.string().optional() }).loose(), user })
+    .loose(),
+  shortcut: z.object({ ...common, type: z.enum(['shortcut', 'message_action']), callback_id: id, trigger_id: id, user }).loose(),
 } as const;
 
 function kindOf(body: Record<string, unknown>): keyof typeof SHAPES | undefined {

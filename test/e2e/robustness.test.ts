@@ -66,6 +66,9 @@ describe('requests that are not from Slack', () => {
 
   it('answers a malformed body with 400 and an oversized one with 413', async () => {
     expect((await h.sender.post('{"type": "event_callback", ', 'application/json')).status).toBe(400);
+    // Signed JSON that is not an object made Bolt 5.1 throw and never answer; the guard answers 400 at once.
+    for (const body of ['null', '"x"', '[1]', '7']) expect((await h.sender.post(body, 'application/json')).status).toBe(400);
+    expect((await h.sender.post('payload=null', 'application/x-www-form-urlencoded')).status).toBe(400);
     const huge = JSON.stringify({ ...envelope(dmEvent({ user: 'UALICE', text: 'x'.repeat(2 * 1024 * 1024) })) });
     expect((await h.sender.post(huge, 'application/json')).status).toBe(413);
     expect((await h.sender.post(body(), 'application/json', { path: '/elsewhere' })).status).toBe(404);
@@ -126,8 +129,11 @@ describe('unexpected input', () => {
   });
 
   it('ignores events of an unexpected shape and a form with garbage state, with a log line', async () => {
-    const res = await h.sender.event(envelope({ type: 'message', channel_type: 'im', user: 'UALICE', text: 42 }));
-    expect(res.status).toBe(200);
+    // Unreadable for Bolt itself (text is a number): stopped before Bolt reads it.
+    const unreadable = await h.sender.event(envelope({ type: 'message', channel_type: 'im', user: 'UALICE', text: 42 }));
+    // Readable, but not a message from a person we could answer (a user ID that is not one): the listener drops it.
+    const forged = await h.sender.event(envelope(dmEvent({ user: 'U1><!channel>', channel: 'DALICE', text: 'can you fix the banner?' })));
+    expect([unreadable.status, forged.status]).toEqual([200, 200]);
     const form = await h.sender.interaction({
       type: 'view_submission',
       user: { id: 'UALICE' },
@@ -137,7 +143,8 @@ describe('unexpected input', () => {
     await h.desk.settled();
     expect(offerCalls(h)).toHaveLength(0);
     expect(JSON.parse(form.body)).toMatchObject({ response_action: 'errors' });
-    expect(h.logs.some((l) => typeof l.msg === 'string' && l.msg.startsWith('message event ignored: unexpected shape'))).toBe(true);
+    expect(h.logs.find((l) => l.msg === 'ignored a request this app cannot read')).toMatchObject({ problem: 'malformed event: event.text' });
+    expect(h.logs.some((l) => l.msg === 'message event ignored: unexpected shape (user)')).toBe(true);
   });
 
   it('keeps the ticket when Slack refuses the triage card, logs it with context and still confirms to the requester', async () => {

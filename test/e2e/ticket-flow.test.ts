@@ -163,7 +163,7 @@ describe('the ticket form', () => {
 
   it('tells the person when the offer is already a ticket instead of opening a second form', async () => {
     await fileTicketByDm(h, 'UALICE', 'can you fix the banner?');
-    await pressOfferButton(h, 'UALICE', { call: offerCalls(h)[0]!, offerId: '1', channel: 'DALICE', ts: 'x' });
+    await pressOfferButton(h, 'UALICE', { call: offerCalls(h)[0]!, offerId: '1', channel: 'DALICE', ts: '1764200000.999999' });
     expect(h.fake.callsTo('views.open')).toHaveLength(1);
     const notes = h.fake.callsTo('response_url');
     expect(String(notes.at(-1)?.args.text)).toMatch(/already ticket #1/);

@@ -13,6 +13,8 @@ export interface SentRequest {
   body: string;
   /** Milliseconds from sending to the complete response (the ack). */
   ackMs: number;
+  /** The body that was sent (for diagnosing a failure). */
+  sent: string;
 }
 
 /** Sends signed requests to the bot, as Slack does. */
@@ -36,7 +38,7 @@ export class SlackSender {
     const started = performance.now();
     const res = await fetch(`${this.baseUrl}${opts.path ?? '/slack/events'}`, { method: 'POST', headers, body });
     const text = await res.text();
-    return { status: res.status, body: text, ackMs: performance.now() - started };
+    return { status: res.status, body: text, ackMs: performance.now() - started, sent: body };
   }
 
   /** Delivers an Events API envelope (JSON), optionally as Slack's retry number N. */

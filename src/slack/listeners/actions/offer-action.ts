@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { MessageRef } from '../../../app/outbox.js';
+import { slackChannelId, slackTs, slackUserId } from '../../slack-ids.js';
 
 // The parts of a block_actions payload an offer button needs. https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
 const offerClick = z.object({
-  user: z.object({ id: z.string().min(1) }),
+  user: z.object({ id: slackUserId }),
   trigger_id: z.string().min(1),
   response_url: z.url().optional(),
   container: z.object({
-    message_ts: z.string().min(1),
-    channel_id: z.string().min(1),
+    message_ts: slackTs,
+    channel_id: slackChannelId,
     is_ephemeral: z.boolean().optional(),
   }),
   actions: z.array(z.object({ value: z.string().regex(/^\d{1,12}$/) })).min(1),

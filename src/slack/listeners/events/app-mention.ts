@@ -2,15 +2,16 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../../app/deps.js';
 import { replyToHelpRequest } from '../../../app/reply-to-help-request.js';
+import { slackChannelId, slackTs, slackUserId } from '../../slack-ids.js';
 import { isFromPerson } from './direct-message.js';
 
 // https://docs.slack.dev/reference/events/app_mention
 const appMention = z.object({
-  channel: z.string().min(1),
-  user: z.string().min(1).optional(),
+  channel: slackChannelId,
+  user: slackUserId.optional(),
   text: z.string().default(''),
-  ts: z.string().min(1),
-  thread_ts: z.string().optional(),
+  ts: slackTs,
+  thread_ts: slackTs.optional(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
   edited: z.unknown().optional(),

@@ -2,15 +2,16 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../../app/deps.js';
 import { replyToHelpRequest } from '../../../app/reply-to-help-request.js';
+import { slackChannelId, slackTs, slackUserId } from '../../slack-ids.js';
 
 // Only what we use; anything else in the event is ignored. https://docs.slack.dev/reference/events/message.im
 const directMessage = z.object({
-  channel: z.string().min(1),
+  channel: slackChannelId,
   channel_type: z.string(),
-  user: z.string().min(1).optional(),
+  user: slackUserId.optional(),
   text: z.string().default(''),
-  ts: z.string().min(1),
-  thread_ts: z.string().optional(),
+  ts: slackTs,
+  thread_ts: slackTs.optional(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
 });

@@ -5,6 +5,7 @@ import type { Deps } from '../../../app/deps.js';
 import type { DraftInput, TicketField } from '../../../core/ticket.js';
 import { decodeFormMetadata } from '../../form-metadata.js';
 import { FORM_ACTION_ID, FORM_BLOCK_IDS } from '../../ids.js';
+import { slackUserId } from '../../slack-ids.js';
 
 // One input element's state. https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
 const elementState = z
@@ -36,9 +37,15 @@ const toBlockErrors = (errors: Partial<Record<TicketField, string>>) =>
 /** The ticket form's submission: inline field errors, or the ticket stored and the form closed. */
 export function handleTicketFormSubmission(deps: Deps) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const user = slackUserId.safeParse(body.user.id);
+    if (!user.success) {
+      deps.logger.warn('ticket form ignored: the submitting user ID is not a Slack user ID');
+      await ack();
+      return;
+    }
     try {
       const outcome = await createTicket(deps, {
-        userId: body.user.id,
+        userId: user.data,
         values: readTicketForm(view.state?.values),
         metadata: decodeFormMetadata(view.private_metadata),
       });
@@ -48,7 +55,7 @@ export function handleTicketFormSubmission(deps: Deps) {
       }
       await ack();
     } catch (err) {
-      deps.logger.error({ err, user: body.user.id }, 'could not store a ticket');
+      deps.logger.error({ err, user: user.data }, 'could not store a ticket');
       await ack({
         response_action: 'errors',
         errors: { [FORM_BLOCK_IDS.title]: "Sorry — I couldn't save this just now. Please try again in a minute." },
