@@ -3,6 +3,7 @@ import * as createTickets from './0001_create_tickets.js';
 import * as createOffers from './0002_create_offers.js';
 import * as createProcessedEvents from './0003_create_processed_events.js';
 import * as createOutbox from './0004_create_outbox.js';
+import * as createWorkerLock from './0005_create_worker_lock.js';
 
 /** Every migration, in order. A static list: no directory scanning, so the build and the tests see the same set. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -10,4 +11,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_create_offers': createOffers,
   '0003_create_processed_events': createProcessedEvents,
   '0004_create_outbox': createOutbox,
+  '0005_create_worker_lock': createWorkerLock,
 };

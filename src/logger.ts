@@ -19,6 +19,8 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
 function scrubDeep(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value, secrets);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
+  // An Error's message and stack are not enumerable: serialise it the way pino would before scrubbing.
+  if (value instanceof Error) return scrubDeep(pino.stdSerializers.err(value), secrets, depth + 1);
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, secrets, depth + 1);
@@ -45,6 +47,8 @@ export function createLogger({ level, destination = 1, secrets = [] }: LoggerOpt
         paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'botToken', '*.botToken'],
         censor: REDACTED,
       },
+      // The formatter below already turned errors into plain objects (to scrub them); serialise only real Errors.
+      serializers: { err: (v: unknown) => (v instanceof Error ? pino.stdSerializers.err(v) : v) },
       formatters: {
         level: (label) => ({ level: label }),
         log: (obj) => scrubDeep(obj, secrets) as Record<string, unknown>,

@@ -5,6 +5,7 @@ import { createDeliverer } from './app/deliver-message.js';
 import type { Deps } from './app/deps.js';
 import { scheduleMaintenance } from './app/maintenance.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './app/outbox-worker.js';
+import { reportFailedDelivery } from './app/report-failed-delivery.js';
 import { SlackCallError, type BotIdentity, type SlackPort } from './app/slack-port.js';
 import type { Config } from './config.js';
 import { openMigratedDatabase, type Db } from './db/database.js';
@@ -37,8 +38,10 @@ export class StartupError extends Error {
 export interface StartOptions {
   logger: Logger;
   clock?: Clock;
-  /** Replaces the Web API port (tests of Slack outages); the real one is built from the config otherwise. */
+  /** Replaces the Web API port; the real one is built from the config otherwise. */
   slack?: SlackPort;
+  /** Per-call limits for the real Web API port (defaults: 10 s in the background, 2.5 s where a person waits). */
+  slackTimeouts?: { backgroundMs?: number; interactiveMs?: number };
   outbox?: Partial<Pick<OutboxWorkerOptions, 'concurrency' | 'leaseMs' | 'pollMs' | 'policy' | 'random'>>;
   /** Listen on this host (HTTP mode); all interfaces by default. */
   host?: string;
@@ -67,9 +70,24 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
   const clock = options.clock ?? systemClock;
   const db = await openMigratedDatabase(config.databasePath, logger);
   try {
-    const slack = options.slack ?? createWebApiPort({ token: config.slackBotToken, slackApiUrl: config.slackApiUrl, logger });
+    const slack =
+      options.slack ??
+      createWebApiPort({
+        token: config.slackBotToken,
+        slackApiUrl: config.slackApiUrl,
+        logger,
+        timeoutMs: options.slackTimeouts?.backgroundMs,
+        interactiveTimeoutMs: options.slackTimeouts?.interactiveMs,
+      });
     const identity = await whoAmI(slack, logger);
-    const outbox = new OutboxWorker({ db, clock, logger, deliver: createDeliverer({ db, slack, logger }), ...options.outbox });
+    const outbox: OutboxWorker = new OutboxWorker({
+      db,
+      clock,
+      logger,
+      deliver: createDeliverer({ db, slack, logger }),
+      onGiveUp: (message, error, outboxId) => reportFailedDelivery(deps, { message, error, outboxId }),
+      ...options.outbox,
+    });
     const deps: Deps = { db, slack, clock, logger, config, outbox };
     const tracker = new InflightTracker();
     const app = buildSlackApp(deps, identity, tracker);
@@ -87,7 +105,7 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
     }
     // Only once listening: a failed start leaves nothing running on a closed database.
     const stopMaintenance = scheduleMaintenance(deps);
-    outbox.start();
+    await outbox.start();
 
     const settled = async () => {
       do {

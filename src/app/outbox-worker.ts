@@ -1,11 +1,12 @@
 import { DEFAULT_RETRY_POLICY, planRetry, type DeliveryFailure, type RetryPolicy } from '../core/retry-policy.js';
 import type { Db } from '../db/database.js';
-import { claimDueRows, markRowFailed, markRowSent, scheduleRowRetry } from '../db/outbox-repository.js';
+import { claimDueRows, markRowFailed, markRowSent, releaseAbandonedRows, scheduleRowRetry } from '../db/outbox-repository.js';
 import type { OutboxRow } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from './clock.js';
 import type { OutboxMessage } from './outbox.js';
 import { SlackCallError } from './slack-port.js';
+import { WorkerLock } from './worker-lock.js';
 
 /** A delivery that can never succeed (say, its ticket is gone): marked failed at once, not retried. */
 export class PermanentDeliveryError extends Error {
@@ -17,12 +18,16 @@ export interface OutboxWorkerOptions {
   clock: Clock;
   logger: Logger;
   deliver: (message: OutboxMessage) => Promise<void>;
+  /** Told about every message given up on (to tell the helpers). */
+  onGiveUp?: (message: OutboxMessage, error: string, outboxId: number) => Promise<void>;
   /** Messages sent at once (different conversations; one conversation is always one at a time). */
   concurrency?: number;
   /** How long a claimed message is ours; longer than any delivery (two Slack calls of at most 10 s each). */
   leaseMs?: number;
-  /** How often to look for due messages besides being kicked after each commit. */
+  /** How often to look for due messages besides being kicked after each commit, and to renew the lock. */
   pollMs?: number;
+  /** After how long without a heartbeat another process's lock is presumed dead. */
+  lockStaleAfterMs?: number;
   policy?: RetryPolicy;
   random?: () => number;
 }
@@ -44,22 +49,68 @@ export class OutboxWorker {
   private draining: Promise<void> | undefined;
   private again = false;
   private running = false;
+  private holding = false;
+  private waitingLogged = false;
+  private locking: Promise<void> | undefined;
+  private readonly lock: WorkerLock;
 
   constructor(private readonly opts: OutboxWorkerOptions) {
     this.log = opts.logger.child({ subsystem: 'outbox' });
+    this.lock = new WorkerLock(opts.db, opts.clock, 'outbox', opts.lockStaleAfterMs);
   }
 
-  /** Starts sending, including anything left from before a restart. */
-  start(): void {
+  /**
+   * Starts sending, including anything left from before a restart. Only the process holding the outbox lock sends,
+   * so a second bot on the same database (say, during a deploy) waits instead of sending messages twice.
+   */
+  async start(): Promise<void> {
     this.running = true;
-    this.timer = setInterval(() => this.kick(), this.opts.pollMs ?? 1000);
+    await this.keepLock();
+    this.timer = setInterval(() => {
+      void this.keepLock().then(() => this.kick());
+    }, this.opts.pollMs ?? 1000);
     this.timer.unref();
     this.kick();
   }
 
-  /** Looks for due messages now. */
+  /** Whether this process is the one sending. */
+  get isSending(): boolean {
+    return this.holding;
+  }
+
+  private async keepLock(): Promise<void> {
+    try {
+      if (this.holding) {
+        this.holding = await this.lock.renew();
+        if (!this.holding) this.log.warn('outbox: another process took the outbox lock; this one stops sending');
+        return;
+      }
+      const result = await this.lock.acquire();
+      if (result.held) {
+        this.holding = true;
+        this.waitingLogged = false;
+        // Whoever held the lock before is gone: what it had claimed was never confirmed sent.
+        const resumed = await releaseAbandonedRows(this.opts.db);
+        this.log.info({ resumed }, 'outbox: sending');
+      } else if (!this.waitingLogged) {
+        this.waitingLogged = true;
+        this.log.warn({ holder: result.holder }, 'outbox: another Request Desk process is sending; waiting for it to stop');
+      }
+    } catch (err) {
+      this.log.error({ err }, 'outbox: could not check the outbox lock');
+    }
+  }
+
+  /** Looks for due messages now (first trying to take the lock, if another process held it). */
   kick(): void {
     if (!this.running) return;
+    if (!this.holding) {
+      this.locking ??= this.keepLock().finally(() => {
+        this.locking = undefined;
+        if (this.holding) this.kick();
+      });
+      return;
+    }
     if (this.draining) {
       this.again = true;
       return;
@@ -123,20 +174,27 @@ export class OutboxWorker {
     } else {
       await markRowFailed(db, row.id, error);
       this.log.error({ ...context, err }, 'outbox: delivery failed for good; the message is kept as failed');
+      await this.opts.onGiveUp?.(JSON.parse(row.payload) as OutboxMessage, error, row.id).catch((noticeErr: unknown) =>
+        this.log.error({ ...context, err: noticeErr }, 'outbox: could not tell the helpers about a failed message'),
+      );
     }
   }
 
   /** Resolves once nothing is being sent or claimed (tests and shutdown use it). */
   async settled(): Promise<void> {
-    while (this.draining || this.inflight.size > 0) {
-      await Promise.allSettled([this.draining, ...this.inflight.values()]);
+    while (this.locking || this.draining || this.inflight.size > 0) {
+      await Promise.allSettled([this.locking, this.draining, ...this.inflight.values()]);
     }
   }
 
-  /** Stops claiming and waits for deliveries in flight; unsent messages stay for the next start. */
+  /** Stops claiming, waits for deliveries in flight and gives the lock up; unsent messages stay for the next start. */
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.timer);
     await this.settled();
+    if (this.holding) {
+      this.holding = false;
+      await this.lock.release().catch((err: unknown) => this.log.warn({ err }, 'outbox: could not release the outbox lock'));
+    }
   }
 }

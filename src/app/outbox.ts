@@ -9,7 +9,8 @@ export type MessageRef =
 
 /** A message owed to someone, stored in the outbox until Slack has it. */
 export type OutboxMessage =
-  | ({ kind: 'post'; channel: string; threadTs?: string | undefined } & MessageContent)
+  // `notice`: a note to the helpers about a failed message; if it fails too, it is only logged (no loop).
+  | ({ kind: 'post'; channel: string; threadTs?: string | undefined; notice?: boolean | undefined } & MessageContent)
   | ({ kind: 'ephemeral'; channel: string; user: string; threadTs?: string | undefined } & MessageContent)
   | ({ kind: 'replace'; target: MessageRef } & MessageContent)
   // Rendered from the ticket's current state when sent: posted the first time, updated in place after that.

@@ -77,3 +77,13 @@ export async function pruneSentRows(db: Db, before: Date): Promise<number> {
   const res = await db.deleteFrom('outbox').where('status', '=', 'sent').where('sent_at', '<', before.toISOString()).executeTakeFirst();
   return Number(res.numDeletedRows);
 }
+
+/** Puts messages a dead sender had claimed back in line (only the lock holder may do this). Returns how many. */
+export async function releaseAbandonedRows(db: Db): Promise<number> {
+  const res = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', lease_until: null })
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

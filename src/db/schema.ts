@@ -75,6 +75,14 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface WorkerLockTable {
+  name: string;
+  owner: string;
+  host: string;
+  pid: number;
+  heartbeat_at: string;
+}
+
 /** The whole database, for `Kysely<Database>`. */
 export interface Database {
   tickets: TicketTable;
@@ -83,6 +91,7 @@ export interface Database {
   requester_preferences: RequesterPreferenceTable;
   processed_events: ProcessedEventTable;
   outbox: OutboxTable;
+  worker_locks: WorkerLockTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

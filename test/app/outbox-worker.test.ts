@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/app/clock.js';
 import { enqueue, type OutboxMessage } from '../../src/app/outbox.js';
@@ -41,10 +42,13 @@ afterEach(async () => {
 });
 
 /** A started worker that only runs when kicked (the safety-net poll is pushed out of the test's way). */
-function startWorker(deliver: OutboxWorkerOptions['deliver'], opts: Partial<OutboxWorkerOptions> = {}, db: Db = fresh.db): OutboxWorker {
+// A pid no process has (Linux caps pids well below this).
+const DEAD_PID = 2 ** 30;
+
+async function startWorker(deliver: OutboxWorkerOptions['deliver'], opts: Partial<OutboxWorkerOptions> = {}, db: Db = fresh.db): Promise<OutboxWorker> {
   const worker = new OutboxWorker({ db, clock, logger, deliver, pollMs: 3_600_000, random: () => 0.5, ...opts });
   workers.push(worker);
-  worker.start();
+  await worker.start();
   return worker;
 }
 
@@ -68,7 +72,7 @@ function recorder() {
 describe('OutboxWorker', () => {
   it('sends everything enqueued once kicked, and marks it sent', async () => {
     const { delivered, deliver } = recorder();
-    const worker = startWorker(deliver);
+    const worker = await startWorker(deliver);
     await worker.settled();
     const messages = Array.from({ length: 25 }, (_, i) => post(`C${i % 4}`, `m${i}`));
     await enqueue(fresh.db, messages, clock.now());
@@ -82,7 +86,7 @@ describe('OutboxWorker', () => {
 
   it('hands deliver the message exactly as enqueued', async () => {
     const seen: OutboxMessage[] = [];
-    const worker = startWorker(async (m) => {
+    const worker = await startWorker(async (m) => {
       seen.push(m);
     });
     const messages: OutboxMessage[] = [
@@ -107,7 +111,7 @@ describe('OutboxWorker', () => {
     let inflight = 0;
     let maxInflight = 0;
     let n = 0;
-    const worker = startWorker(
+    const worker = await startWorker(
       async (m) => {
         const [key = '', index = ''] = textOf(m).split(':');
         if (busyKeys.has(key)) overlaps.push(textOf(m));
@@ -136,7 +140,7 @@ describe('OutboxWorker', () => {
   it('never has more deliveries in flight than its concurrency', async () => {
     let inflight = 0;
     let maxInflight = 0;
-    const worker = startWorker(
+    const worker = await startWorker(
       async () => {
         inflight += 1;
         maxInflight = Math.max(maxInflight, inflight);
@@ -155,7 +159,7 @@ describe('OutboxWorker', () => {
   it("reschedules a rate-limited message to Slack's Retry-After and sends it once the time has come", async () => {
     const delivered: string[] = [];
     let calls = 0;
-    const worker = startWorker(async (m) => {
+    const worker = await startWorker(async (m) => {
       calls += 1;
       if (calls === 1) throw new SlackCallError('chat.postMessage', 'rate_limited', true, 2);
       delivered.push(textOf(m));
@@ -186,7 +190,7 @@ describe('OutboxWorker', () => {
 
   it('marks a message failed at once on a non-retryable Slack error', async () => {
     let calls = 0;
-    const worker = startWorker(async () => {
+    const worker = await startWorker(async () => {
       calls += 1;
       throw new SlackCallError('chat.postMessage', 'channel_not_found', false);
     });
@@ -203,7 +207,7 @@ describe('OutboxWorker', () => {
 
   it('marks a message failed at once on a PermanentDeliveryError', async () => {
     let calls = 0;
-    const worker = startWorker(async () => {
+    const worker = await startWorker(async () => {
       calls += 1;
       throw new PermanentDeliveryError('ticket #7 does not exist');
     });
@@ -220,7 +224,7 @@ describe('OutboxWorker', () => {
   it('retries a passing fault with backoff and gives up after maxAttempts, without blocking the conversation', async () => {
     const policy: RetryPolicy = { maxAttempts: 3, rateLimitFactor: 1, baseDelayMs: 1000, maxDelayMs: 1000 };
     const attempts: string[] = [];
-    const worker = startWorker(
+    const worker = await startWorker(
       async (m) => {
         attempts.push(textOf(m));
         if (textOf(m) === 'flaky') throw new Error('socket hang up');
@@ -254,7 +258,7 @@ describe('OutboxWorker', () => {
     let started!: () => void;
     const deliveryStarted = new Promise<void>((resolve) => (started = resolve));
     const delivered: string[] = [];
-    const worker = startWorker(async (m) => {
+    const worker = await startWorker(async (m) => {
       started();
       await new Promise<void>((resolve) => (release = resolve));
       delivered.push(textOf(m));
@@ -285,7 +289,7 @@ describe('OutboxWorker', () => {
 
   it('a new worker on the same database file sends what the old one left, in order', async () => {
     const first = recorder();
-    const old = startWorker(first.deliver);
+    const old = await startWorker(first.deliver);
     await enqueue(fresh.db, [post('C1', 'one')], clock.now());
     old.kick();
     await old.settled();
@@ -296,7 +300,7 @@ describe('OutboxWorker', () => {
     const reopened = await openMigratedDatabase(fresh.path);
     try {
       const second = recorder();
-      const next = startWorker(second.deliver, {}, reopened);
+      const next = await startWorker(second.deliver, {}, reopened);
       await next.settled();
       expect(first.delivered).toEqual(['one']);
       expect(second.delivered.filter((t) => t !== 'other')).toEqual(['two', 'three']);
@@ -308,20 +312,44 @@ describe('OutboxWorker', () => {
     }
   });
 
-  it('resends a message whose sender died mid-send only after its lease expired', async () => {
+  it('resends at once a message whose sender died mid-send on this host (its process is gone)', async () => {
     await enqueue(fresh.db, [post('C1', 'interrupted'), post('C1', 'next')], clock.now());
-    // A previous process claimed the first message and died before recording the outcome.
+    // A previous process on this host held the lock, claimed the first message and died before recording the outcome.
     await claimDueRows(fresh.db, { now: clock.now(), leaseUntil: new Date(T0.getTime() + 60_000), limit: 1 });
+    await fresh.db.insertInto('worker_locks').values({ name: 'outbox', owner: 'dead', host: hostname(), pid: DEAD_PID, heartbeat_at: T0.toISOString() }).execute();
 
     const { delivered, deliver } = recorder();
-    const worker = startWorker(deliver, { leaseMs: 60_000 });
+    const worker = await startWorker(deliver, { leaseMs: 60_000 });
     await worker.settled();
-    expect(delivered).toEqual([]);
-
-    clock.advance(60_000);
-    worker.kick();
-    await worker.settled();
+    expect(worker.isSending).toBe(true);
     expect(delivered).toEqual(['interrupted', 'next']);
     expect(await row(1)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('waits while a live process holds the outbox lock, and takes over once its heartbeat is stale', async () => {
+    await enqueue(fresh.db, [post('C1', 'hello')], clock.now());
+    await fresh.db.insertInto('worker_locks').values({ name: 'outbox', owner: 'other', host: 'another-host', pid: 1, heartbeat_at: T0.toISOString() }).execute();
+    const { delivered, deliver } = recorder();
+    const worker = await startWorker(deliver);
+    worker.kick();
+    await worker.settled();
+    expect(worker.isSending).toBe(false);
+    expect(delivered).toEqual([]);
+
+    clock.advance(30_001);
+    worker.kick();
+    await worker.settled();
+    expect(worker.isSending).toBe(true);
+    expect(delivered).toEqual(['hello']);
+    expect(await fresh.db.selectFrom('worker_locks').select(['owner', 'pid']).execute()).toEqual([{ owner: expect.not.stringMatching(/^other$/), pid: process.pid }]);
+  });
+
+  it('gives the lock up on stop, so the next worker starts sending at once', async () => {
+    const first = await startWorker(recorder().deliver);
+    expect(first.isSending).toBe(true);
+    await first.stop();
+    expect(await fresh.db.selectFrom('worker_locks').selectAll().execute()).toEqual([]);
+    const second = await startWorker(recorder().deliver);
+    expect(second.isSending).toBe(true);
   });
 });

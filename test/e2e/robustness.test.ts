@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileTicketByDm, offerCalls, sendDm, submitForm, VALID_FORM } from '../support/flows.js';
-import { startHarness, TEST_BOT_TOKEN, TRIAGE_CHANNEL, type Harness } from '../support/harness.js';
+import { HELPER, startHarness, TEST_BOT_TOKEN, TRIAGE_CHANNEL, type Harness } from '../support/harness.js';
 import { buttonClick, dmEvent, envelope, slashCommand } from '../support/payloads.js';
 import { TEST_SIGNING_SECRET } from '../support/slack-requests.js';
 
@@ -157,6 +157,29 @@ describe('unexpected input', () => {
     const line = h.logs.find((l) => l.msg === 'outbox: delivery failed for good; the message is kept as failed');
     expect(line).toMatchObject({ level: 'error', kind: 'triage_card', key: TRIAGE_CHANNEL });
     expect(h.fake.calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'UALICE')).toBe(true);
+    // The triage channel is what failed, so each helper hears about it by DM.
+    const [notice] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === HELPER);
+    expect(String(notice!.args.text)).toBe(":warning: I couldn't deliver the triage card for ticket #1. Slack said: `chat.postMessage failed: not_in_channel`.");
+  });
+
+  it('tells the helpers in the triage channel when a requester\'s confirmation cannot be delivered', async () => {
+    h.fake.reply('chat.postMessage', (args) => (args.channel === 'UALICE' ? { body: { ok: false, error: 'user_not_found' } } : undefined), 5);
+    await submitForm(h, 'UALICE', VALID_FORM);
+    const notices = h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === TRIAGE_CHANNEL && String(c.args.text).includes("couldn't deliver"));
+    expect(notices.map((c) => c.args.text)).toEqual([":warning: I couldn't deliver a direct message to <@UALICE>. Slack said: `chat.postMessage failed: user_not_found`."]);
+  });
+
+  it('only logs a notice that itself cannot be delivered', async () => {
+    h.fake.reply('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } }, 50);
+    await submitForm(h, 'UALICE', VALID_FORM);
+    const failed = await h.desk.db.selectFrom('outbox').select(['kind', 'ordering_key']).where('status', '=', 'failed').orderBy('id').execute();
+    // received DM + card fail; notices: one to the triage channel (for the DM), one DM per helper (for the card); no more.
+    expect(failed).toEqual([
+      { kind: 'post', ordering_key: 'UALICE' },
+      { kind: 'triage_card', ordering_key: TRIAGE_CHANNEL },
+      { kind: 'post', ordering_key: TRIAGE_CHANNEL },
+      { kind: 'post', ordering_key: HELPER },
+    ]);
   });
 
   it('tells the person inline when the ticket cannot be stored, and sends nothing', async () => {
