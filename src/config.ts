@@ -100,16 +100,36 @@ const describeMissing: Record<string, string> = {
   TRIAGE_CHANNEL_ID: 'missing: the channel where new tickets are posted',
 };
 
-/** Reads the environment into a frozen `Config`, or throws `ConfigError` naming every bad or missing variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  // An empty value (`SLACK_APP_TOKEN=` copied from .env.example) means "not set".
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = envSchema.safeParse(present);
-  const problems = (parsed.error?.issues ?? []).map((issue) => {
+// An empty value (`SLACK_APP_TOKEN=` copied from .env.example) means "not set".
+const presentValues = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '')) as Record<string, string>;
+
+const problemsOf = (error: z.ZodError | undefined, present: Record<string, string>) =>
+  (error?.issues ?? []).map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     const missing = present[name] === undefined;
     return `${name}: ${missing && describeMissing[name] ? describeMissing[name] : issue.message}`;
   });
+
+/** The settings the storage tools (backup, restore) need: where the database is, and how much to log. */
+export interface StorageConfig {
+  readonly databasePath: string;
+  readonly logLevel: Config['logLevel'];
+}
+
+/** Reads only DATABASE_PATH and LOG_LEVEL, so the storage tools run without Slack credentials. */
+export function loadStorageConfig(env: Record<string, string | undefined>): StorageConfig {
+  const present = presentValues(env);
+  const parsed = envSchema.pick({ DATABASE_PATH: true, LOG_LEVEL: true }).safeParse(present);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, present));
+  return Object.freeze({ databasePath: parsed.data.DATABASE_PATH, logLevel: parsed.data.LOG_LEVEL });
+}
+
+/** Reads the environment into a frozen `Config`, or throws `ConfigError` naming every bad or missing variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = presentValues(env);
+  const parsed = envSchema.safeParse(present);
+  const problems = problemsOf(parsed.error, present);
   // Checked beside the schema, so it is reported together with every other problem.
   if (present.SLACK_APP_TOKEN === undefined && present.SLACK_SIGNING_SECRET === undefined) {
     problems.push('SLACK_SIGNING_SECRET: missing: needed in HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode)');

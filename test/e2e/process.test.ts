@@ -1,42 +1,12 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../support/fake-slack.js';
 import { tempDir, testEnv } from '../support/harness.js';
 import { dmEvent, envelope } from '../support/payloads.js';
+import { spawnBot, waitForLine } from '../support/process.js';
 import { SlackSender } from '../support/slack-requests.js';
-
-// These tests run what `npm start` runs: the built entry point (vitest's global setup builds it).
-const MAIN = resolve('dist/src/main.js');
-
-interface Run {
-  child: ChildProcessWithoutNullStreams;
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<number | null>;
-}
-
-function run(env: Record<string, string>, cwd: string): Run {
-  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout.on('data', (d: Buffer) => stdout.push(...String(d).split('\n').filter(Boolean)));
-  child.stderr.on('data', (d: Buffer) => stderr.push(String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout, stderr, exited };
-}
-
-async function waitForLine(r: Run, pattern: RegExp, timeoutMs = 10_000): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const line = r.stdout.find((l) => pattern.test(l));
-    if (line) return JSON.parse(line) as Record<string, unknown>;
-    await new Promise((res) => setTimeout(res, 25));
-  }
-  throw new Error(`no log line matching ${pattern}; stdout: ${r.stdout.join('\n')} stderr: ${r.stderr.join('')}`);
-}
 
 let cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -48,7 +18,7 @@ describe('npm start (the built entry point)', () => {
   it('refuses to start without settings, naming every missing one, without a stack trace', async () => {
     const dir = tempDir();
     cleanup.push(() => dir.remove());
-    const r = run({}, dir.path);
+    const r = spawnBot({}, dir.path);
     expect(await r.exited).toBe(1);
     const err = r.stderr.join('');
     for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'HELPER_USER_IDS', 'TRIAGE_CHANNEL_ID']) expect(err).toContain(name);
@@ -59,7 +29,7 @@ describe('npm start (the built entry point)', () => {
   it('names each bad value', async () => {
     const dir = tempDir();
     cleanup.push(() => dir.remove());
-    const r = run(
+    const r = spawnBot(
       {
         SLACK_BOT_TOKEN: 'xoxp-not-a-bot-token',
         SLACK_SIGNING_SECRET: 'abc123',
@@ -89,7 +59,7 @@ describe('npm start (the built entry point)', () => {
     );
     const env = testEnv(fake, join(dir.path, 'data', 'desk.db'), { LOG_LEVEL: 'info' });
     writeFileSync(join(dir.path, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n'));
-    const r = run({}, dir.path);
+    const r = spawnBot({}, dir.path);
     cleanup.push(() => void r.child.kill('SIGKILL'));
     const ready = await waitForLine(r, /Request Desk is running/);
     const sender = new SlackSender(`http://127.0.0.1:${String(ready.port)}`);
