@@ -50,6 +50,23 @@ describe('npm start (the built entry point)', () => {
     expect(err).not.toContain('xoxp-not-a-bot-token');
   });
 
+  it('stops with a clear message when Slack rejects the token, and prints no token', async () => {
+    const fake = await FakeSlack.start();
+    const dir = tempDir();
+    cleanup.push(
+      () => fake.stop(),
+      () => dir.remove(),
+    );
+    fake.reply('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    const env = testEnv(fake, join(dir.path, 'desk.db'), { LOG_LEVEL: 'debug' });
+    const r = spawnBot(env, dir.path);
+    expect(await r.exited).toBe(1);
+    const output = [...r.stdout, ...r.stderr].join('\n');
+    expect(r.stderr.join('')).toContain('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
+    expect(output).not.toContain(env.SLACK_BOT_TOKEN);
+    expect(output).not.toContain(env.SLACK_SIGNING_SECRET);
+  });
+
   it('reads .env, serves HTTP, and on SIGTERM finishes work in flight and closes the database', async () => {
     const fake = await FakeSlack.start();
     const dir = tempDir();

@@ -218,6 +218,21 @@ describe('unexpected input', () => {
     expect(offerCalls(h)).toHaveLength(1);
   });
 
+  it('reports a listener that fails with the kind of request and its ids', async () => {
+    await sql`drop table offers`.execute(h.desk.db);
+    const env = envelope(dmEvent({ user: 'UALICE', text: 'can you fix the banner?' }));
+    expect((await h.sender.event(env)).status).toBe(200);
+    await h.desk.settled();
+    expect(h.logs.find((l) => l.msg === 'a listener failed')).toMatchObject({
+      level: 'error',
+      kind: 'event',
+      id: 'message',
+      eventId: env.event_id,
+      teamId: 'T0TEAM',
+      err: { message: expect.stringContaining('no such table: offers') },
+    });
+  });
+
   it('never logs the tokens or the signing secret, even from failing calls', async () => {
     h.fake.reply('chat.postMessage', { body: { ok: false, error: `invalid_auth for ${TEST_BOT_TOKEN}` } });
     await sendDm(h, 'UALICE', 'can you fix the banner?');
