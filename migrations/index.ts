@@ -4,6 +4,7 @@ import * as createOffers from './0002_create_offers.js';
 import * as createProcessedEvents from './0003_create_processed_events.js';
 import * as createOutbox from './0004_create_outbox.js';
 import * as createWorkerLock from './0005_create_worker_lock.js';
+import * as ticketWorkflow from './0006_ticket_workflow.js';
 
 /** Every migration, in order. A static list: no directory scanning, so the build and the tests see the same set. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -12,4 +13,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_create_processed_events': createProcessedEvents,
   '0004_create_outbox': createOutbox,
   '0005_create_worker_lock': createWorkerLock,
+  '0006_ticket_workflow': ticketWorkflow,
 };

@@ -5,6 +5,7 @@ import { createDeliverer } from './app/deliver-message.js';
 import type { Deps } from './app/deps.js';
 import { scheduleMaintenance } from './app/maintenance.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './app/outbox-worker.js';
+import { renderHome } from './app/render-home.js';
 import { reportFailedDelivery } from './app/report-failed-delivery.js';
 import { SlackCallError, type BotIdentity, type SlackPort } from './app/slack-port.js';
 import type { Config } from './config.js';
@@ -84,7 +85,14 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
       db,
       clock,
       logger,
-      deliver: createDeliverer({ db, slack, logger }),
+      deliver: createDeliverer({
+        db,
+        slack,
+        logger,
+        clock,
+        timezone: config.timezone,
+        renderHome: (userId, page) => renderHome({ db, clock, config }, userId, page),
+      }),
       onGiveUp: (message, error, outboxId) => reportFailedDelivery(deps, { message, error, outboxId }),
       ...options.outbox,
     });

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, EVENT_TYPES } from '../src/slack/ids.js';
+import { CALLBACK_IDS, COMMANDS, EVENT_TYPES } from '../src/slack/ids.js';
 
 const text = readFileSync('manifest.yml', 'utf8');
 const manifest = parse(text) as {
-  features: { slash_commands: { command: string }[]; app_home: Record<string, boolean> };
+  features: { slash_commands: { command: string }[]; app_home: Record<string, boolean>; shortcuts: { type: string; callback_id: string }[] };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 };
@@ -16,7 +16,12 @@ const manifest = parse(text) as {
 const SCHEMA = resolve('..', 'shared', 'slack', 'manifest.schema.1.0.0.json');
 
 // Our event types → the subscription names Slack uses (message events come per conversation type).
-const SUBSCRIPTIONS: Record<(typeof EVENT_TYPES)[number], string> = { message: 'message.im', app_mention: 'app_mention' };
+const SUBSCRIPTIONS: Record<(typeof EVENT_TYPES)[number], string> = {
+  message: 'message.im',
+  app_mention: 'app_mention',
+  reaction_added: 'reaction_added',
+  app_home_opened: 'app_home_opened',
+};
 
 describe('manifest.yml', () => {
   it('subscribes to exactly the events the app handles', () => {
@@ -28,7 +33,16 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the scopes the app needs, and no others', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'commands',
+      'groups:history',
+      'im:history',
+      'reactions:read',
+      'reactions:write',
+    ]);
   });
 
   it('explains every scope with a comment on the line above', () => {
@@ -39,8 +53,13 @@ describe('manifest.yml', () => {
     }
   });
 
-  it('enables interactivity, the Messages tab and Socket Mode', () => {
+  it('declares the message shortcut the app handles', () => {
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: CALLBACK_IDS.ticketFromMessage })]);
+  });
+
+  it('enables interactivity, the Home and Messages tabs, and Socket Mode', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });

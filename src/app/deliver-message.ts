@@ -1,19 +1,33 @@
+import type { HomeView } from '@slack/types';
+import { calendarDate } from '../core/dates.js';
 import type { Db } from '../db/database.js';
 import { findTicket, setSourcePermalink, setTriageMessage } from '../db/ticket-repository.js';
 import type { Logger } from '../logger.js';
 import { buildTriageCard } from '../slack/views/ticket-messages.js';
 import type { OutboxMessage } from './outbox.js';
 import { PermanentDeliveryError } from './outbox-worker.js';
+import type { Clock } from './clock.js';
 import type { SlackPort } from './slack-port.js';
 
+export interface DelivererDeps {
+  db: Db;
+  slack: SlackPort;
+  logger: Logger;
+  clock: Clock;
+  /** The desk's time zone: what "today" is for overdue markers. */
+  timezone: string;
+  /** Builds a person's App Home from the current state. */
+  renderHome: (userId: string, page: number) => Promise<HomeView>;
+}
+
 /** Returns the function the outbox worker uses to hand one message to Slack. */
-export function createDeliverer(deps: { db: Db; slack: SlackPort; logger: Logger }) {
+export function createDeliverer(deps: DelivererDeps) {
   const { db, slack, logger } = deps;
 
   async function deliverTriageCard(ticketNumber: number, channel: string): Promise<void> {
     const ticket = await findTicket(db, ticketNumber);
     if (!ticket) throw new PermanentDeliveryError(`ticket #${ticketNumber} does not exist`);
-    if (ticket.source === 'mention' && ticket.sourceChannelId && ticket.sourceTs && !ticket.sourcePermalink) {
+    if (ticket.source !== 'dm' && ticket.sourceChannelId && ticket.sourceTs && !ticket.sourcePermalink) {
       // The link is a nicety: a card without it beats no card.
       try {
         ticket.sourcePermalink = await slack.getPermalink(ticket.sourceChannelId, ticket.sourceTs);
@@ -22,7 +36,7 @@ export function createDeliverer(deps: { db: Db; slack: SlackPort; logger: Logger
         logger.warn({ err, ticket: ticket.number }, 'could not get the link to the original message');
       }
     }
-    const card = buildTriageCard(ticket);
+    const card = buildTriageCard(ticket, calendarDate(deps.clock.now(), deps.timezone));
     if (ticket.triageChannelId && ticket.triageTs) {
       await slack.updateMessage({ channel: ticket.triageChannelId, ts: ticket.triageTs, ...card });
       return;
@@ -45,6 +59,12 @@ export function createDeliverer(deps: { db: Db; slack: SlackPort; logger: Logger
         return;
       case 'triage_card':
         await deliverTriageCard(m.ticketNumber, m.channel);
+        return;
+      case 'home':
+        await slack.publishHome(m.userId, await deps.renderHome(m.userId, m.page ?? 0));
+        return;
+      case 'reaction':
+        await slack.addReaction(m.channel, m.ts, m.name);
         return;
     }
   };

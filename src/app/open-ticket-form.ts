@@ -1,13 +1,18 @@
 import { deriveDetails, deriveTitle } from '../core/ticket.js';
+import { requesterOfMessage } from '../core/ticket-from-message.js';
 import { findOffer } from '../db/offer-repository.js';
 import { findRememberedTeam } from '../db/preference-repository.js';
+import { findTicketBySource } from '../db/ticket-repository.js';
 import { encodeFormMetadata } from '../slack/form-metadata.js';
 import { buildTicketForm, type TicketFormPrefill } from '../slack/views/ticket-form.js';
 import type { Deps } from './deps.js';
 import type { MessageRef } from './outbox.js';
 
-/** Where the form was opened from: an offer's button, or `/request [text]`. */
-export type FormOrigin = { kind: 'offer'; offerId: number; offerMessage: MessageRef } | { kind: 'command'; text: string };
+/** Where the form was opened from: an offer's button, `/request [text]`, or the message shortcut on a message. */
+export type FormOrigin =
+  | { kind: 'offer'; offerId: number; offerMessage: MessageRef }
+  | { kind: 'command'; text: string }
+  | { kind: 'message'; channel: string; ts: string; text: string; authorId?: string | undefined };
 
 export type OpenFormOutcome =
   | { ok: true }
@@ -27,6 +32,8 @@ export async function openTicketForm(
   const { origin } = input;
   let prefill: TicketFormPrefill;
   let metadata: string;
+  // Whose ticket it will be: the team field is prefilled with theirs.
+  let requesterId = input.userId;
   if (origin.kind === 'offer') {
     const offer = await findOffer(db, origin.offerId);
     if (!offer) return { ok: false, reason: 'not_found' };
@@ -34,6 +41,9 @@ export async function openTicketForm(
     if (offer.outcome === 'ticket_filed' && offer.ticketNumber !== null) {
       return { ok: false, reason: 'already_filed', ticketNumber: offer.ticketNumber };
     }
+    // The message may have become a ticket another way (a helper's shortcut or reaction).
+    const existing = await findTicketBySource(db, offer.channelId, offer.messageTs);
+    if (existing) return { ok: false, reason: 'already_filed', ticketNumber: existing.number };
     const text = offer.text ?? '';
     prefill = {
       title: text ? deriveTitle(text) : '',
@@ -41,12 +51,27 @@ export async function openTicketForm(
       intro: text ? "I've filled this in from your message — change anything you like." : undefined,
     };
     metadata = encodeFormMetadata({ source: offer.source, offerId: offer.id, offerMessage: origin.offerMessage });
+  } else if (origin.kind === 'message') {
+    // One ticket per message: say which one instead of opening a second form.
+    const existing = await findTicketBySource(db, origin.channel, origin.ts);
+    if (existing) return { ok: false, reason: 'already_filed', ticketNumber: existing.number };
+    requesterId = requesterOfMessage(input.userId, origin.authorId, config.helperUserIds);
+    const text = origin.text.trim();
+    prefill = {
+      title: text ? deriveTitle(text) : '',
+      details: text ? deriveDetails(text) : '',
+      intro:
+        requesterId === input.userId
+          ? "I've filled this in from the message — change anything you like."
+          : `You're filing this for <@${requesterId}>, who wrote the message; they'll be told. Change anything you like.`,
+    };
+    metadata = encodeFormMetadata({ source: 'shortcut', message: { channel: origin.channel, ts: origin.ts }, authorId: origin.authorId });
   } else {
     const text = origin.text.trim();
     prefill = { title: text ? deriveTitle(text) : '', details: '' };
     metadata = encodeFormMetadata({ source: 'command' });
   }
-  prefill.team = await findRememberedTeam(db, input.userId);
+  prefill.team = await findRememberedTeam(db, requesterId);
 
   const view = buildTicketForm({ prefill, categories: config.categories, teams: config.teams, privateMetadata: metadata });
   try {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { insertOutboxRows } from '../db/outbox-repository.js';
+import { findWaitingKeys, insertOutboxRows } from '../db/outbox-repository.js';
 import type { MessageContent } from './slack-port.js';
 
 /** A message we can update later: a normal one by channel and ts, an ephemeral one only through its response_url. */
@@ -14,7 +14,11 @@ export type OutboxMessage =
   | ({ kind: 'ephemeral'; channel: string; user: string; threadTs?: string | undefined } & MessageContent)
   | ({ kind: 'replace'; target: MessageRef } & MessageContent)
   // Rendered from the ticket's current state when sent: posted the first time, updated in place after that.
-  | { kind: 'triage_card'; ticketNumber: number; channel: string };
+  | { kind: 'triage_card'; ticketNumber: number; channel: string }
+  // A person's App Home, rendered from the current state when sent (views.publish).
+  | { kind: 'home'; userId: string; page?: number | undefined }
+  // An emoji reaction by the bot on a message (reactions.add), e.g. ✅ on a message filed by :ticket:.
+  | { kind: 'reaction'; channel: string; ts: string; name: string };
 
 /** Messages with the same key are sent in the order they were written: one key per conversation. */
 export function orderingKey(m: OutboxMessage): string {
@@ -22,9 +26,12 @@ export function orderingKey(m: OutboxMessage): string {
     case 'post':
     case 'ephemeral':
     case 'triage_card':
+    case 'reaction':
       return m.channel;
     case 'replace':
       return m.target.channel;
+    case 'home':
+      return `home:${m.userId}`;
   }
 }
 
@@ -40,4 +47,14 @@ export async function enqueue(db: Db, messages: OutboxMessage[], at: Date): Prom
 /** A message that replaces the given one: `chat.update` for normal messages, the response_url for ephemeral ones. */
 export function replaceMessage(target: MessageRef, content: MessageContent): OutboxMessage {
   return { kind: 'replace', target, ...content };
+}
+
+/**
+ * Queues a refresh of these people's App Home (deduplicated: a refresh already waiting renders the latest state
+ * anyway when it is sent). Call inside the transaction that changed what their Home shows.
+ */
+export async function refreshHomes(db: Db, userIds: readonly string[], at: Date): Promise<void> {
+  const wanted = [...new Set(userIds)].map((userId): OutboxMessage => ({ kind: 'home', userId }));
+  const waiting = await findWaitingKeys(db, 'home', wanted.map(orderingKey));
+  await enqueue(db, wanted.filter((m) => !waiting.has(orderingKey(m))), at);
 }

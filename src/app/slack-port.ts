@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { HomeView, KnownBlock, ModalView } from '@slack/types';
 
 /** Text plus blocks, as every Slack message carries them. */
 export interface MessageContent {
@@ -18,6 +18,16 @@ export class SlackCallError extends Error {
     super(`${method} failed: ${code}`);
     this.name = 'SlackCallError';
   }
+}
+
+/** A message as read back from Slack (conversations.history / conversations.replies). */
+export interface ReadMessage {
+  ts: string;
+  text: string;
+  /** The author, when a person wrote it (absent for most app and workflow messages). */
+  userId?: string | undefined;
+  botId?: string | undefined;
+  subtype?: string | undefined;
 }
 
 /** Who the bot is, from auth.test. */
@@ -43,4 +53,10 @@ export interface SlackPort {
   /** Opens a modal; must happen within 3 seconds of the click or command that produced `triggerId`. */
   openView(triggerId: string, view: ModalView): Promise<void>;
   getPermalink(channel: string, ts: string): Promise<string>;
+  /** Shows a person's App Home tab. */
+  publishHome(userId: string, view: HomeView): Promise<void>;
+  /** Reads one message (top level or a thread reply); undefined when Slack has no such message. Fails fast, no retries. */
+  readMessage(channel: string, ts: string): Promise<ReadMessage | undefined>;
+  /** Adds an emoji reaction as the bot; a reaction that is already there counts as added. */
+  addReaction(channel: string, ts: string, name: string): Promise<void>;
 }

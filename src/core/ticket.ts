@@ -11,7 +11,7 @@ export const TICKET_STATUSES = ['new', 'in_progress', 'done', 'declined', 'redir
 /** Where a ticket is in its life; every ticket starts as `new`. */
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const TICKET_SOURCES = ['dm', 'mention', 'command'] as const;
+export const TICKET_SOURCES = ['dm', 'mention', 'command', 'shortcut', 'reaction'] as const;
 /** How the request reached the desk. */
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 
@@ -40,6 +40,14 @@ export interface Ticket {
   triageTs: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The helper working on it (whoever started it last), if any. */
+  assigneeId: string | null;
+  /** Time helpers recorded on it, in minutes. */
+  minutesSpent: number;
+  /** When a helper first acted on it. */
+  firstResponseAt: Date | null;
+  /** When it was finished, declined or redirected (null while open). */
+  closedAt: Date | null;
 }
 
 /** The fields a person fills in on the ticket form, validated. */

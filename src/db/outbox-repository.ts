@@ -16,6 +16,19 @@ export async function insertOutboxRows(
     .execute();
 }
 
+/** Of these ordering keys, the ones that already have a message of this kind waiting (not yet being sent). */
+export async function findWaitingKeys(db: Db, kind: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('outbox')
+    .select('ordering_key')
+    .where('status', '=', 'pending')
+    .where('kind', '=', kind)
+    .where('ordering_key', 'in', keys)
+    .execute();
+  return new Set(rows.map((r) => r.ordering_key));
+}
+
 /**
  * Claims up to `limit` messages that are due, leasing them until `leaseUntil`: pending ones whose time has come,
  * and ones whose sender died mid-send (lease expired). A message waits while an earlier one with the same key is

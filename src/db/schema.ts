@@ -20,6 +20,10 @@ export interface TicketTable {
   triage_ts: string | null;
   created_at: string;
   updated_at: string;
+  assignee_id: string | null;
+  minutes_spent: Generated<number>;
+  first_response_at: string | null;
+  closed_at: string | null;
 }
 
 export interface TicketHistoryTable {

@@ -1,12 +1,15 @@
 import type { TicketStatus } from '../core/ticket.js';
 import type { Db } from './database.js';
 
+/** What happened to a ticket. */
+export type HistoryAction = 'created' | 'started' | 'done' | 'declined' | 'redirected' | 'reopened' | 'rescheduled';
+
 /** One entry of a ticket's history: who did what, when, from which state to which. */
 export interface HistoryEntry {
   ticketNumber: number;
   at: Date;
   actorId: string;
-  action: 'created';
+  action: HistoryAction;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
   note?: string | null;

@@ -1,3 +1,4 @@
+import { CLOSED_STATUSES, OPEN_STATUSES } from '../core/ticket-workflow.js';
 import type { Ticket, TicketDraft, TicketSource, TicketStatus, Urgency } from '../core/ticket.js';
 import type { Db } from './database.js';
 import type { TicketRow } from './schema.js';
@@ -33,6 +34,10 @@ function toTicket(row: TicketRow): Ticket {
     triageTs: row.triage_ts,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    assigneeId: row.assignee_id,
+    minutesSpent: row.minutes_spent,
+    firstResponseAt: row.first_response_at ? new Date(row.first_response_at) : null,
+    closedAt: row.closed_at ? new Date(row.closed_at) : null,
   };
 }
 
@@ -58,6 +63,9 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<Ticket> {
       triage_ts: null,
       created_at: at,
       updated_at: at,
+      assignee_id: null,
+      first_response_at: null,
+      closed_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -78,4 +86,97 @@ export async function setTriageMessage(db: Db, number: number, channelId: string
 /** Stores the link to the message the ticket came from. */
 export async function setSourcePermalink(db: Db, number: number, permalink: string): Promise<void> {
   await db.updateTable('tickets').set({ source_permalink: permalink }).where('number', '=', number).execute();
+}
+
+/** What a helper's action changes on a ticket. */
+export interface TicketChange {
+  status: TicketStatus;
+  assigneeId: string | null;
+  dueDate: string | null;
+  urgency: Urgency;
+  minutesAdded: number;
+  at: Date;
+}
+
+/**
+ * Applies a change only if the ticket is still in `expectedStatus` (compare-and-set): of two concurrent clicks,
+ * exactly one wins. Returns the updated ticket, or undefined when it had moved on.
+ */
+export async function changeTicket(db: Db, number: number, expectedStatus: TicketStatus, change: TicketChange): Promise<Ticket | undefined> {
+  const at = change.at.toISOString();
+  const closed = CLOSED_STATUSES.includes(change.status);
+  const row = await db
+    .updateTable('tickets')
+    .set((eb) => ({
+      status: change.status,
+      assignee_id: change.assigneeId,
+      due_date: change.dueDate,
+      urgency: change.urgency,
+      minutes_spent: eb('minutes_spent', '+', change.minutesAdded),
+      updated_at: at,
+      first_response_at: eb.fn.coalesce('first_response_at', eb.val(at)),
+      closed_at: closed ? eb.fn.coalesce('closed_at', eb.val(at)) : null,
+    }))
+    .where('number', '=', number)
+    .where('status', '=', expectedStatus)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toTicket(row) : undefined;
+}
+
+/** The ticket made from this message, if any. */
+export async function findTicketBySource(db: Db, channelId: string, ts: string): Promise<Ticket | undefined> {
+  const row = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('source_channel_id', '=', channelId)
+    .where('source_ts', '=', ts)
+    .orderBy('number')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toTicket(row) : undefined;
+}
+
+/** Every open ticket (new or in progress); the queue is ordered by the caller. */
+export async function listOpenTickets(db: Db): Promise<Ticket[]> {
+  const rows = await db.selectFrom('tickets').selectAll().where('status', 'in', [...OPEN_STATUSES]).execute();
+  return rows.map(toTicket);
+}
+
+/** A person's tickets, newest first. */
+export async function listTicketsOf(db: Db, requesterId: string, limit: number): Promise<Ticket[]> {
+  const rows = await db.selectFrom('tickets').selectAll().where('requester_id', '=', requesterId).orderBy('number', 'desc').limit(limit).execute();
+  return rows.map(toTicket);
+}
+
+/** Tickets a helper finished (done, declined or redirected) most recently, newest first. */
+export async function listClosedBy(db: Db, assigneeId: string, limit: number): Promise<Ticket[]> {
+  const rows = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('assignee_id', '=', assigneeId)
+    .where('status', 'in', [...CLOSED_STATUSES])
+    .orderBy('closed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toTicket);
+}
+
+/** How many tickets are in each status. */
+export async function countByStatus(db: Db): Promise<Record<TicketStatus, number>> {
+  const rows = await db.selectFrom('tickets').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const counts: Record<TicketStatus, number> = { new: 0, in_progress: 0, done: 0, declined: 0, redirected: 0 };
+  for (const r of rows) counts[r.status as TicketStatus] = Number(r.n);
+  return counts;
+}
+
+/** How many tickets were marked done at or after `since`. */
+export async function countDoneSince(db: Db, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'done')
+    .where('closed_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

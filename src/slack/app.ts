@@ -6,6 +6,7 @@ import type { InflightTracker } from './inflight.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
+import * as shortcuts from './listeners/shortcuts/index.js';
 import * as views from './listeners/views/index.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 import { guardEventsEndpoint } from './http-guard.js';
@@ -111,6 +112,7 @@ export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: Inflig
   events.register(app, deps);
   commands.register(app, deps);
   actions.register(app, deps);
+  shortcuts.register(app, deps);
   views.register(app, deps);
 
   app.error(async ({ error, body, context }: ExtendedErrorHandlerArgs) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageRef } from '../app/outbox.js';
+import { slackChannelId, slackTs, slackUserId } from './slack-ids.js';
 import { LIMITS } from './views/blocks.js';
 
 const messageRef: z.ZodType<MessageRef> = z.discriminatedUnion('kind', [
@@ -9,9 +10,12 @@ const messageRef: z.ZodType<MessageRef> = z.discriminatedUnion('kind', [
 
 const formMetadata = z.object({
   v: z.literal(1),
-  source: z.enum(['dm', 'mention', 'command']),
+  source: z.enum(['dm', 'mention', 'command', 'shortcut']),
   offerId: z.number().int().positive().optional(),
   offerMessage: messageRef.optional(),
+  // The message shortcut: the message the ticket is made from, and who wrote it (a person, when known).
+  message: z.object({ channel: slackChannelId, ts: slackTs }).optional(),
+  authorId: slackUserId.optional(),
 });
 
 /** What the ticket form carries from the click or command that opened it to its submission. */

@@ -15,8 +15,9 @@ const common = {
   container: object.optional(),
   message: object.optional(),
   authorizations: z.array(object).optional(),
-  response_url: z.string().optional(),
-  response_urls: z.array(z.object({ response_url: z.string() }).loose()).optional(),
+  // Bolt's respond() posts to it as given.
+  response_url: z.url({ protocol: /^https?$/ }).optional(),
+  response_urls: z.array(z.object({ response_url: z.url({ protocol: /^https?$/ }) }).loose()).optional(),
 };
 const event = z
   .object({
@@ -39,7 +40,7 @@ const event = z
 const SHAPES = {
   event: z.object({ ...common, type: z.literal('event_callback'), event_id: id, event, team_id: z.string().optional() }).loose(),
   command: z
-    .object({ command: z.string().startsWith('/'), user_id: id, trigger_id: id, text: z.string().optional(), team_id: z.string().optional(), channel_id: z.string().optional(), response_url: z.string().optional() })
+    .object({ command: z.string().startsWith('/'), user_id: id, trigger_id: id, text: z.string().optional(), team_id: z.string().optional(), channel_id: z.string().optional(), response_url: z.url({ protocol: /^https?$/ }).optional() })
     .loose(),
   block_actions: z.object({ ...common, actions: z.array(z.object({ action_id: id }).loose()).min(1), user }).loose(),
   view: z

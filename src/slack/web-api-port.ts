@@ -1,7 +1,8 @@
 import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import { toSlackLogger } from '../logger.js';
-import { SlackCallError, type BotIdentity, type MessageContent, type SlackPort } from '../app/slack-port.js';
+import { slackUserId } from './slack-ids.js';
+import { SlackCallError, type BotIdentity, type MessageContent, type ReadMessage, type SlackPort } from '../app/slack-port.js';
 
 // Slack platform errors worth another try; everything else (channel_not_found, not_in_channel, invalid_blocks…)
 // will fail the same way again. https://docs.slack.dev/reference/methods/chat.postMessage#errors
@@ -112,6 +113,48 @@ export function createWebApiPort(opts: WebApiPortOptions): SlackPort {
     openView: (triggerId, view) =>
       call('views.open', async () => {
         await interactive.views.open({ trigger_id: triggerId, view });
+      }),
+    readMessage: async (channel, ts) => {
+      const readBack = (m: { ts?: string; text?: string; user?: string; bot_id?: string; subtype?: string }): ReadMessage => ({
+        ts: m.ts ?? ts,
+        text: m.text ?? '',
+        // Checked here, where it enters: it becomes a requester and a `<@…>` mention.
+        userId: slackUserId.safeParse(m.user).success ? m.user : undefined,
+        botId: m.bot_id,
+        subtype: m.subtype,
+      });
+      // latest = oldest = ts, inclusive: exactly that message if it is a top-level one.
+      // https://docs.slack.dev/messaging/retrieving-messages#individual_messages
+      const history = await call('conversations.history', () =>
+        interactive.conversations.history({ channel, latest: ts, oldest: ts, inclusive: true, limit: 1 }),
+      );
+      const top = history.messages?.find((m) => m.ts === ts);
+      if (top) return readBack(top);
+      // A thread reply is not in the channel's history; conversations.replies finds it by its own ts (the thread's
+      // parent comes first, so look for ours).
+      try {
+        const replies = await call('conversations.replies', () =>
+          interactive.conversations.replies({ channel, ts, oldest: ts, inclusive: true, limit: 2 }),
+        );
+        const reply = replies.messages?.find((m) => m.ts === ts);
+        return reply ? readBack(reply) : undefined;
+      } catch (err) {
+        if (err instanceof SlackCallError && (err.code === 'thread_not_found' || err.code === 'message_not_found')) return undefined;
+        throw err;
+      }
+    },
+    addReaction: async (channel, ts, name) => {
+      try {
+        await call('reactions.add', () => background.reactions.add({ channel, timestamp: ts, name }));
+      } catch (err) {
+        // Someone (or an earlier try of ours) already put it there: what we wanted is done.
+        if (err instanceof SlackCallError && err.code === 'already_reacted') return;
+        throw err;
+      }
+    },
+    publishHome: (userId, view) =>
+      call('views.publish', async () => {
+        await background.views.publish({ user_id: userId, view });
       }),
     getPermalink: (channel, ts) =>
       call('chat.getPermalink', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTicket } from '../../src/app/create-ticket.js';
 import { insertOffer } from '../../src/db/offer-repository.js';
-import { TRIAGE_CHANNEL } from '../support/harness.js';
+import { HELPER, TRIAGE_CHANNEL } from '../support/harness.js';
 import { useCaseDeps } from '../support/use-case.js';
 
 let t: Awaited<ReturnType<typeof useCaseDeps>>;
@@ -29,6 +29,9 @@ describe('createTicket', () => {
       { kind: 'post', ordering_key: 'UA', status: 'pending' },
       { kind: 'triage_card', ordering_key: TRIAGE_CHANNEL, status: 'pending' },
       { kind: 'replace', ordering_key: 'DA', status: 'pending' },
+      // The requester's and the helpers' App Home show the new ticket.
+      { kind: 'home', ordering_key: 'home:UA', status: 'pending' },
+      { kind: 'home', ordering_key: `home:${HELPER}`, status: 'pending' },
     ]);
     expect(t.kicks.count).toBe(1);
     expect(await t.deps.db.selectFrom('requester_preferences').select(['user_id', 'team']).execute()).toEqual([{ user_id: 'UA', team: 'Sales' }]);

@@ -5,7 +5,7 @@ import { insertTicket } from '../../src/db/ticket-repository.js';
 import { migrations } from '../../migrations/index.js';
 import { freshDatabase, newTicket, T0, type FreshDatabase } from './fresh-database.js';
 
-const TABLES = ['offers', 'outbox', 'processed_events', 'requester_preferences', 'ticket_history', 'tickets'];
+const TABLES = ['offers', 'outbox', 'processed_events', 'requester_preferences', 'ticket_history', 'tickets', 'worker_locks'];
 
 async function tableNames(db: Db): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
@@ -97,6 +97,43 @@ describe('migrations in memory', () => {
     } finally {
       await a.destroy();
       await b.destroy();
+    }
+  });
+});
+
+describe('0006_ticket_workflow on a database with data', () => {
+  it('rebuilds the tickets table keeping every row, every reference and the numbering', async () => {
+    const { Migrator } = await import('kysely');
+    const { openDatabase } = await import('../../src/db/database.js');
+    const { tempDir } = await import('../support/harness.js');
+    const dir = tempDir();
+    const db = openDatabase(`${dir.path}/old.db`);
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+      expect((await migrator.migrateTo('0005_create_worker_lock')).error).toBeUndefined();
+      // Three tickets the old way; the highest is deleted, so only the AUTOINCREMENT counter remembers #3.
+      for (const title of ['one', 'two', 'three']) {
+        await sql`insert into tickets (title, details, requester_id, filed_by_id, team, category, urgency, source, created_at, updated_at)
+                  values (${title}, '', 'UA', 'UA', 'Sales', 'Website', 'normal', 'dm', ${T0.toISOString()}, ${T0.toISOString()})`.execute(db);
+      }
+      await sql`insert into ticket_history (ticket_number, at, actor_id, action) values (2, ${T0.toISOString()}, 'UA', 'created')`.execute(db);
+      await sql`insert into offers (user_id, channel_id, message_ts, source, outcome, ticket_number, created_at) values ('UA', 'DA', '1.1', 'dm', 'ticket_filed', 1, ${T0.toISOString()})`.execute(db);
+      await sql`delete from tickets where number = 3`.execute(db);
+
+      await migrateToLatest(db);
+      expect(await pragma<number>(db, 'foreign_keys')).toBe(1);
+      expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
+      expect(await db.selectFrom('tickets').select(['number', 'title', 'status', 'minutes_spent', 'assignee_id']).orderBy('number').execute()).toEqual([
+        { number: 1, title: 'one', status: 'new', minutes_spent: 0, assignee_id: null },
+        { number: 2, title: 'two', status: 'new', minutes_spent: 0, assignee_id: null },
+      ]);
+      expect(await db.selectFrom('ticket_history').select('ticket_number').execute()).toEqual([{ ticket_number: 2 }]);
+      expect((await insertTicket(db, newTicket({ source: 'reaction', sourceChannelId: 'C1', sourceTs: '1.2' }))).number).toBe(4);
+      // The reaction index: one ticket per reacted message.
+      await expect(insertTicket(db, newTicket({ source: 'reaction', sourceChannelId: 'C1', sourceTs: '1.2' }))).rejects.toThrow(/UNIQUE/);
+    } finally {
+      await db.destroy();
+      dir.remove();
     }
   });
 });

@@ -69,6 +69,10 @@ describe('ticket repository', () => {
       triageTs: null,
       createdAt: T0,
       updatedAt: T0,
+      assigneeId: null,
+      minutesSpent: 0,
+      firstResponseAt: null,
+      closedAt: null,
     };
     expect(inserted).toEqual(expected);
     expect(await findTicket(fresh.db, 1)).toEqual(expected);

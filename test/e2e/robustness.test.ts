@@ -113,7 +113,7 @@ describe('unexpected input', () => {
       await h.sender.interaction(click),
       await h.sender.interaction(unknownView),
       await h.sender.command(slashCommand({ user: 'UALICE', command: '/other' })),
-      await h.sender.event(envelope({ type: 'reaction_added', user: 'UALICE', reaction: 'ticket', item: { type: 'message', channel: 'C1', ts: '1.2' } })),
+      await h.sender.event(envelope({ type: 'member_joined_channel', user: 'UALICE', channel: 'C1' })),
     ];
     for (const r of responses) expect(r.status).toBe(200);
     expect(Math.max(...responses.map((r) => r.ackMs))).toBeLessThan(1000);
@@ -124,7 +124,7 @@ describe('unexpected input', () => {
       ['action', 'from_an_old_version'],
       ['view_submission', 'nope'],
       ['command', '/other'],
-      ['event', 'reaction_added'],
+      ['event', 'member_joined_channel'],
     ]);
   });
 

@@ -22,6 +22,17 @@ export interface FakeReply {
 
 type Responder = (args: Record<string, unknown>) => FakeReply | undefined;
 
+/** A message the fake holds, for conversations.history / conversations.replies to return. */
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  user?: string;
+  bot_id?: string;
+  /** Set on thread replies (the parent's ts). */
+  thread_ts?: string;
+}
+
 export const FAKE_TEAM_ID = 'T0TEAM';
 export const FAKE_BOT_USER_ID = 'UBOT';
 
@@ -35,6 +46,8 @@ export class FakeSlack {
   private readonly waiters = new Set<() => void>();
   private readonly hanging = new Set<ServerResponse>();
   private tsCounter = 0;
+  private readonly messages: FakeMessage[] = [];
+  private readonly reactions = new Set<string>();
 
   private constructor(private readonly server: Server, readonly origin: string) {}
 
@@ -63,6 +76,12 @@ export class FakeSlack {
     const list = this.overrides.get(method) ?? [];
     for (let i = 0; i < Math.min(times, 10_000); i++) list.push(responder);
     this.overrides.set(method, list);
+  }
+
+  /** Puts a message in a channel, as people wrote it: conversations.history and conversations.replies find it. */
+  addMessage(message: FakeMessage): FakeMessage {
+    this.messages.push(message);
+    return message;
   }
 
   /** Forgets scripted answers. */
@@ -125,13 +144,39 @@ export class FakeSlack {
         return { body: { ok: true, channel, ts: args.ts } };
       case 'views.open':
         return { body: { ok: true, view: { id: `V${this.calls.length}` } } };
+      case 'views.publish':
+        return { body: { ok: true, view: { id: `VH${this.calls.length}` } } };
       case 'chat.getPermalink':
         return { body: { ok: true, channel, permalink: `https://acme.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}` } };
+      case 'conversations.history': {
+        // Only top-level messages (and the parents of threads) are in a channel's history.
+        const found = this.findMessage(channel, String(args.latest ?? ''));
+        const top = found && (!found.thread_ts || found.thread_ts === found.ts) ? [found] : [];
+        return { body: { ok: true, messages: top.map(({ channel: _c, ...m }) => ({ type: 'message', ...m })), has_more: false } };
+      }
+      case 'conversations.replies': {
+        const found = this.findMessage(channel, String(args.ts ?? ''));
+        if (!found) return { body: { ok: false, error: 'thread_not_found' } };
+        const parent = found.thread_ts ? this.findMessage(channel, found.thread_ts) : undefined;
+        // Slack lists the thread's parent first, whichever message of the thread `ts` names.
+        const thread = parent && parent !== found ? [parent, found] : [found];
+        return { body: { ok: true, messages: thread.map(({ channel: _c, ...m }) => ({ type: 'message', ...m })), has_more: false } };
+      }
+      case 'reactions.add': {
+        const key = `${channel}/${String(args.timestamp)}/${String(args.name)}`;
+        if (this.reactions.has(key)) return { body: { ok: false, error: 'already_reacted' } };
+        this.reactions.add(key);
+        return { body: { ok: true } };
+      }
       case 'response_url':
         return { body: 'ok' };
       default:
         return { body: { ok: false, error: 'unknown_method' } };
     }
+  }
+
+  private findMessage(channel: string, ts: string): FakeMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -119,8 +119,8 @@ export function formState(input: FormInput) {
   };
 }
 
-/** A view_submission payload for the ticket form. */
-export function formSubmission(opts: { user: string; form: FormInput; privateMetadata?: string; callbackId?: string }) {
+/** A view_submission payload: `values` is the modal's `state.values`. */
+export function viewSubmission(opts: { user: string; callbackId: string; privateMetadata: string; values: object }) {
   return {
     type: 'view_submission',
     team: { id: FAKE_TEAM_ID, domain: 'acme' },
@@ -132,11 +132,107 @@ export function formSubmission(opts: { user: string; form: FormInput; privateMet
       id: `V${next()}`,
       team_id: FAKE_TEAM_ID,
       type: 'modal',
-      callback_id: opts.callbackId ?? 'ticket_form',
-      private_metadata: opts.privateMetadata ?? '',
-      state: { values: formState(opts.form) },
+      callback_id: opts.callbackId,
+      private_metadata: opts.privateMetadata,
+      state: { values: opts.values },
       hash: 'h',
     },
     response_urls: [],
+  };
+}
+
+/** A view_submission payload for the ticket form. */
+export function formSubmission(opts: { user: string; form: FormInput; privateMetadata?: string; callbackId?: string }) {
+  return viewSubmission({
+    user: opts.user,
+    callbackId: opts.callbackId ?? 'ticket_form',
+    privateMetadata: opts.privateMetadata ?? '',
+    values: formState(opts.form),
+  });
+}
+
+/** What a helper typed and picked in a Done / Decline / Redirect / Change due form. */
+export interface ChangeFormInput {
+  note?: string;
+  minutes?: string;
+  link?: string;
+  person?: string;
+  team?: string;
+  dueDate?: string;
+  urgency?: string;
+}
+
+/** A view_submission payload for one of the helpers' change forms (callback ids in CALLBACK_IDS). */
+export function changeFormSubmission(opts: { user: string; callbackId: string; privateMetadata: string; form: ChangeFormInput }) {
+  const v = (value: unknown) => ({ [FORM_ACTION_ID]: value });
+  const f = opts.form;
+  return viewSubmission({
+    ...opts,
+    values: {
+      change_note: v({ type: 'plain_text_input', value: f.note ?? null }),
+      change_minutes: v({ type: 'plain_text_input', value: f.minutes ?? null }),
+      change_link: v({ type: 'url_text_input', value: f.link ?? null }),
+      change_person: v({ type: 'users_select', selected_user: f.person ?? null }),
+      change_team: v({ type: 'plain_text_input', value: f.team ?? null }),
+      change_due_date: v({ type: 'datepicker', selected_date: f.dueDate ?? null }),
+      change_urgency: v({ type: 'radio_buttons', selected_option: f.urgency ? { value: f.urgency } : null }),
+    },
+  });
+}
+
+/** An app_home_opened event: `user` opened the bot's Home (or Messages) tab. */
+export function homeOpenedEvent(opts: { user: string; tab?: 'home' | 'messages' }) {
+  return { type: 'app_home_opened', user: opts.user, channel: `D${opts.user.slice(1)}`, tab: opts.tab ?? 'home', event_ts: nextTs() };
+}
+
+/** A block_actions payload for a button on the App Home: a view container and no response_url, as Slack sends it. */
+export function homeButtonClick(opts: { user: string; actionId: string; value: string }) {
+  return {
+    type: 'block_actions',
+    team: { id: FAKE_TEAM_ID, domain: 'acme' },
+    user: { id: opts.user, username: opts.user.toLowerCase(), team_id: FAKE_TEAM_ID },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: 'VHOME' },
+    trigger_id: `trigger-${next()}`,
+    view: { id: 'VHOME', type: 'home', team_id: FAKE_TEAM_ID, blocks: [], private_metadata: '', hash: 'h' },
+    actions: [{ type: 'button', action_id: opts.actionId, block_id: 'b1', value: opts.value, action_ts: nextTs() }],
+  };
+}
+
+/** A message_action payload: `user` chose a message shortcut on `message` in `channel`. */
+export function messageShortcut(opts: {
+  user: string;
+  channel: string;
+  message: { ts: string; text: string; user?: string; bot_id?: string; thread_ts?: string };
+  callbackId?: string;
+  responseUrl?: string;
+}) {
+  return {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: nextTs(),
+    team: { id: FAKE_TEAM_ID, domain: 'acme' },
+    user: { id: opts.user, username: opts.user.toLowerCase(), team_id: FAKE_TEAM_ID, name: opts.user.toLowerCase() },
+    channel: { id: opts.channel, name: 'general' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: opts.callbackId ?? 'ticket_from_message',
+    trigger_id: `trigger-${next()}`,
+    response_url: opts.responseUrl ?? 'http://127.0.0.1:9/unused',
+    message_ts: opts.message.ts,
+    message: { type: 'message', ...opts.message },
+  };
+}
+
+/** A reaction_added event: `user` added :`reaction`: to the message `ts` in `channel`, written by `itemUser`. */
+export function reactionEvent(opts: { user: string; channel: string; ts: string; reaction?: string; itemUser?: string }) {
+  return {
+    type: 'reaction_added',
+    user: opts.user,
+    reaction: opts.reaction ?? 'ticket',
+    item: { type: 'message', channel: opts.channel, ts: opts.ts },
+    ...(opts.itemUser ? { item_user: opts.itemUser } : {}),
+    event_ts: nextTs(),
   };
 }

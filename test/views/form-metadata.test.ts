@@ -12,6 +12,8 @@ describe('form metadata codec', () => {
       offerId: 12,
       offerMessage: { kind: 'ephemeral', channel: 'C123', responseUrl: 'https://hooks.slack.com/actions/T1/123/abc' },
     },
+    { source: 'shortcut', message: { channel: 'C0SALES', ts: '1764064800.000100' }, authorId: 'UALICE' },
+    { source: 'shortcut', message: { channel: 'G0SECRET', ts: '1764064800.000100' } },
   ])('round-trips %j', (metadata) => {
     const text = encodeFormMetadata(metadata);
     expect(JSON.parse(text)).toEqual({ v: 1, ...metadata });
@@ -34,6 +36,9 @@ describe('form metadata codec', () => {
     ['offer id as a string', '{"v":1,"source":"dm","offerId":"7"}'],
     ['unknown message kind', '{"v":1,"source":"dm","offerMessage":{"kind":"dm","channel":"D1","ts":"1.2"}}'],
     ['message without ts', '{"v":1,"source":"dm","offerMessage":{"kind":"message","channel":"D1"}}'],
+    ['a shortcut message with a forged channel', '{"v":1,"source":"shortcut","message":{"channel":"C1><!channel>","ts":"1764064800.000100"}}'],
+    ['a shortcut message with a forged ts', '{"v":1,"source":"shortcut","message":{"channel":"C1","ts":"1; drop"}}'],
+    ['a shortcut with a forged author', '{"v":1,"source":"shortcut","authorId":"U1><!channel>"}'],
     ['ephemeral with a non-URL', '{"v":1,"source":"dm","offerMessage":{"kind":"ephemeral","channel":"D1","responseUrl":"not a url"}}'],
   ])('decodes %s as a plain /request form', (_name, text) => {
     expect(decodeFormMetadata(text)).toEqual(PLAIN);

@@ -6,6 +6,7 @@ import { buildTicketReceivedMessage, buildTriageCard } from '../../src/slack/vie
 import { walkBlocks } from './walk-blocks.js';
 
 const CREATED = new Date('2026-11-25T10:00:00Z');
+const TODAY = '2026-11-25';
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
   return {
@@ -27,6 +28,10 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
     triageTs: null,
     createdAt: CREATED,
     updatedAt: CREATED,
+    assigneeId: null,
+    minutesSpent: 0,
+    firstResponseAt: null,
+    closedAt: null,
     ...overrides,
   };
 }
@@ -43,7 +48,7 @@ const hostile = ticket({
 
 const BUILDERS = [
   ['buildTicketReceivedMessage', buildTicketReceivedMessage],
-  ['buildTriageCard', buildTriageCard],
+  ['buildTriageCard', (t: Ticket) => buildTriageCard(t, TODAY)],
 ] as const;
 
 /** Raw control sequences a person could type; none may reach Slack unescaped. */
@@ -135,29 +140,29 @@ describe('buildTicketReceivedMessage', () => {
 
 describe('buildTriageCard', () => {
   it('has a header "#12 · title", the escaped details and the fallback text', () => {
-    const card = buildTriageCard(ticket());
+    const card = buildTriageCard(ticket(), TODAY);
     expect(headerOf(card).text).toMatchObject({ type: 'plain_text', text: '#12 · Update the pricing page banner' });
     expect(card.text).toBe('New ticket #12: Update the pricing page banner');
     expect(mrkdwnText(card)).toContain('It still says 2025.');
   });
 
   it('renders the hostile details escaped', () => {
-    expect(mrkdwnText(buildTriageCard(hostile))).toContain('&lt;https://evil.example|your bank&gt; &amp; &lt;@U999&gt;');
+    expect(mrkdwnText(buildTriageCard(hostile, TODAY))).toContain('&lt;https://evil.example|your bank&gt; &amp; &lt;@U999&gt;');
   });
 
   it('mentions the requester and shows team, category, urgency, due date and status', () => {
-    const text = mrkdwnText(buildTriageCard(ticket({ urgency: 'urgent', dueDate: '2026-11-27', status: 'in_progress' })));
+    const text = mrkdwnText(buildTriageCard(ticket({ urgency: 'urgent', dueDate: '2026-11-27', status: 'in_progress' }), TODAY));
     expect(text).toContain('*Requester*\n<@UALICE>');
     expect(text).toContain('*Team*\nMarketing');
     expect(text).toContain('*Category*\nWeb');
     expect(text).toContain('*Urgency*\n:red_circle: Urgent');
     expect(text).toContain('*Due*\nFri 27 Nov 2026');
-    expect(text).toContain('Status: *In progress*');
+    expect(text).toContain('*In progress*');
     expect(text).toContain(`<!date^${CREATED.getTime() / 1000}^`);
   });
 
   it('shows a dash for no due date, plain urgency when not urgent, and a note for empty details', () => {
-    const text = mrkdwnText(buildTriageCard(ticket({ details: '   ', urgency: 'low' })));
+    const text = mrkdwnText(buildTriageCard(ticket({ details: '   ', urgency: 'low' }), TODAY));
     expect(text).toContain('*Due*\n—');
     expect(text).toContain('*Urgency*\nLow');
     expect(text).not.toContain(':red_circle:');
@@ -165,7 +170,7 @@ describe('buildTriageCard', () => {
   });
 
   it('keeps the header within 150 characters and sections within 3,000 even with 10,000-character details', () => {
-    const card = buildTriageCard(ticket({ title: 'T'.repeat(400), details: 'word '.repeat(2000), team: 'x'.repeat(2500) }));
+    const card = buildTriageCard(ticket({ title: 'T'.repeat(400), details: 'word '.repeat(2000), team: 'x'.repeat(2500) }), TODAY);
     expect(headerOf(card).text.text.length).toBeLessThanOrEqual(LIMITS.headerText);
     for (const s of sections(card.blocks)) {
       if (s.text) expect(s.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
@@ -176,7 +181,7 @@ describe('buildTriageCard', () => {
   });
 
   it('keeps sections within 3,000 characters when escaping makes long details longer', () => {
-    const card = buildTriageCard(ticket({ details: '<>&'.repeat(3000) }));
+    const card = buildTriageCard(ticket({ details: '<>&'.repeat(3000) }), TODAY);
     const [details] = sections(card.blocks);
     expect(details?.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
     expect(details?.text?.text.startsWith('&lt;&gt;&amp;')).toBe(true);
@@ -184,7 +189,7 @@ describe('buildTriageCard', () => {
 
   describe('source', () => {
     it('links the original message for an http(s) permalink', () => {
-      const text = mrkdwnText(buildTriageCard(ticket({ source: 'mention', sourcePermalink: 'https://acme.slack.com/archives/C1/p1' })));
+      const text = mrkdwnText(buildTriageCard(ticket({ source: 'mention', sourcePermalink: 'https://acme.slack.com/archives/C1/p1' }), TODAY));
       expect(text).toContain('*Source*\n<https://acme.slack.com/archives/C1/p1|Original message>');
     });
 
@@ -194,7 +199,7 @@ describe('buildTriageCard', () => {
       ['a URL with >', 'https://acme.slack.com/archives/C1/p1><!channel>'],
       ['no permalink', null],
     ])('gives no link for %s', (_name, permalink) => {
-      const card = buildTriageCard(ticket({ source: 'mention', sourcePermalink: permalink }));
+      const card = buildTriageCard(ticket({ source: 'mention', sourcePermalink: permalink }), TODAY);
       const text = mrkdwnText(card);
       expect(text).toContain('*Source*\nAn @mention');
       expect(text).not.toContain('Original message');
@@ -206,7 +211,7 @@ describe('buildTriageCard', () => {
       ['dm', 'A DM to Request Desk'],
       ['command', '`/request`'],
     ] as const)('names the %s source', (source, label) => {
-      expect(mrkdwnText(buildTriageCard(ticket({ source, sourcePermalink: 'https://acme.slack.com/x' })))).toContain(`*Source*\n${label}`);
+      expect(mrkdwnText(buildTriageCard(ticket({ source, sourcePermalink: 'https://acme.slack.com/x' }), TODAY))).toContain(`*Source*\n${label}`);
     });
   });
 });

@@ -1,8 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import { ACTION_IDS, CALLBACK_IDS, COMMANDS, EVENT_TYPES } from '../ids.js';
+import { ACTION_IDS, CALLBACK_IDS, COMMANDS, EVENT_TYPES, TICKET_ACTION_IDS } from '../ids.js';
 
-const knownActions = new Set<string>(Object.values(ACTION_IDS));
+const knownActions = new Set<string>([...Object.values(ACTION_IDS), ...Object.values(TICKET_ACTION_IDS)]);
 const knownCallbacks = new Set<string>(Object.values(CALLBACK_IDS));
 const knownCommands = new Set<string>(Object.values(COMMANDS));
 const knownEvents = new Set<string>(EVENT_TYPES);

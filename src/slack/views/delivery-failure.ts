@@ -14,6 +14,10 @@ export function describeOwedMessage(m: OutboxMessage): string {
       return `a note for <@${m.user}> in <#${m.channel}>`;
     case 'replace':
       return 'an update to an earlier message';
+    case 'home':
+      return `the App Home of <@${m.userId}>`;
+    case 'reaction':
+      return `the :${m.name.replace(/[^a-z0-9_+-]/g, '')}: reaction on a message in <#${m.channel}>`;
   }
 }
 

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { Deps } from '../../../app/deps.js';
 import { openTicketForm } from '../../../app/open-ticket-form.js';
 import { buildFormFailureMessage } from '../../views/form-failure.js';
+import { answerPrivately } from '../answer-privately.js';
 import { parseOfferClick } from './offer-action.js';
 
 /** "Create ticket" on an offer: opens the form prefilled from the person's message. */
@@ -18,6 +19,6 @@ export function handleCreateTicketFromOffer(deps: Deps) {
       triggerId: click.triggerId,
       origin: { kind: 'offer', offerId: click.offerId, offerMessage: click.offerMessage },
     });
-    if (!outcome.ok) await respond({ response_type: 'ephemeral', replace_original: false, ...buildFormFailureMessage(outcome) });
+    if (!outcome.ok) await answerPrivately(deps, respond, click.userId, buildFormFailureMessage(outcome));
   };
 }

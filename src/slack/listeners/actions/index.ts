@@ -1,11 +1,18 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../../app/deps.js';
-import { ACTION_IDS } from '../../ids.js';
+import { ACTION_IDS, TICKET_ACTION_IDS } from '../../ids.js';
 import { handleCreateTicketFromOffer } from './create-ticket-from-offer.js';
+import { handleHomeNewRequest } from './home-new-request.js';
+import { handleHomePage } from './home-page.js';
 import { handleNotARequest } from './not-a-request.js';
+import { handleTicketAction } from './ticket-action.js';
 
 /** Registers the Block Kit action listeners. */
 export function register(app: App, deps: Deps): void {
   app.action<BlockButtonAction>(ACTION_IDS.createTicketFromOffer, handleCreateTicketFromOffer(deps));
   app.action<BlockButtonAction>(ACTION_IDS.notARequest, handleNotARequest(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.homeNewRequest, handleHomeNewRequest(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.homePage, handleHomePage(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.homePagePrevious, handleHomePage(deps));
+  for (const actionId of Object.values(TICKET_ACTION_IDS)) app.action<BlockButtonAction>(actionId, handleTicketAction(deps));
 }

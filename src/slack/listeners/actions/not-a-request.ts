@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { Deps } from '../../../app/deps.js';
 import { dismissOffer } from '../../../app/dismiss-offer.js';
 import { buildAlreadyFiledMessage, buildNotYourOfferMessage } from '../../views/offer-message.js';
+import { answerPrivately } from '../answer-privately.js';
 import { parseOfferClick } from './offer-action.js';
 
 /** "Not a request" on an offer: thanks the person and mutes offers to them for the cooldown. */
@@ -16,6 +17,6 @@ export function handleNotARequest(deps: Deps) {
     const outcome = await dismissOffer(deps, { offerId: click.offerId, userId: click.userId, offerMessage: click.offerMessage });
     if (outcome.ok || outcome.reason === 'not_found') return;
     const note = outcome.reason === 'already_filed' ? buildAlreadyFiledMessage(outcome.ticketNumber) : buildNotYourOfferMessage();
-    await respond({ response_type: 'ephemeral', replace_original: false, ...note });
+    await answerPrivately(deps, respond, click.userId, note);
   };
 }

@@ -1,15 +1,27 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../app/deps.js';
+import { listMyTickets } from '../../../app/list-my-tickets.js';
 import { openTicketForm } from '../../../app/open-ticket-form.js';
+import { showTicket } from '../../../app/show-ticket.js';
 import { slackUserId } from '../../slack-ids.js';
-import { buildRequestHelp } from '../../views/request-help.js';
 import { buildFormFailureMessage } from '../../views/form-failure.js';
+import { buildMyTicketsMessage } from '../../views/my-tickets.js';
+import { buildRequestHelp } from '../../views/request-help.js';
+import { buildTicketDetailMessage, buildTicketNotShownMessage } from '../../views/ticket-detail.js';
 
-/** `/request [text]` opens the ticket form prefilled with the text; `/request help` explains, only to the caller. */
+const HELP = /^(help|\?)$/i;
+const LIST = /^list$/i;
+// "#12" or "12"; longer numbers are not ticket numbers and open the form like any other text.
+const ONE_TICKET = /^#?(\d{1,9})$/;
+
+/**
+ * `/request [text]` opens the ticket form prefilled with the text; `/request help` explains; `/request list` shows
+ * the caller's tickets and `/request #N` one ticket (to its requester or a helper). Answers are only for the caller.
+ */
 export function handleRequestCommand(deps: Deps) {
   return async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const text = (command.text ?? '').trim();
-    if (/^(help|\?)$/i.test(text)) {
+    if (HELP.test(text)) {
       await ack({ response_type: 'ephemeral', ...buildRequestHelp() });
       return;
     }
@@ -17,6 +29,17 @@ export function handleRequestCommand(deps: Deps) {
     if (!user.success) {
       logger.warn('/request ignored: the user ID is not a Slack user ID');
       await ack();
+      return;
+    }
+    // Lists and single tickets are quick SQLite reads: they go back in the ack itself, well within 3 seconds.
+    if (LIST.test(text)) {
+      await ack({ response_type: 'ephemeral', ...buildMyTicketsMessage(await listMyTickets(deps, user.data)) });
+      return;
+    }
+    const one = ONE_TICKET.exec(text);
+    if (one) {
+      const outcome = await showTicket(deps, { userId: user.data, number: Number(one[1]) });
+      await ack({ response_type: 'ephemeral', ...(outcome.ok ? buildTicketDetailMessage(outcome) : buildTicketNotShownMessage(outcome)) });
       return;
     }
     await ack();

@@ -1,0 +1,30 @@
+import type { HomeView } from '@slack/types';
+import { calendarDate } from '../core/dates.js';
+import { countDoneSince, listClosedBy, listOpenTickets, listTicketsOf } from '../db/ticket-repository.js';
+import { buildHelperHome, buildRequesterHome, OWN_REQUESTS_MAX, RECENT_FINISHED } from '../slack/views/home.js';
+import type { Deps } from './deps.js';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+// Enough of a requester's newest tickets to fill the open list (with a count beyond) and "Recently finished".
+const REQUESTER_TICKETS_LOADED = 200;
+
+/**
+ * Builds a person's App Home tab from the current state: helpers see the queue (at `page`, clamped to the pages
+ * there are), everyone else only their own tickets.
+ */
+export async function renderHome(deps: Pick<Deps, 'db' | 'clock' | 'config'>, userId: string, page: number): Promise<HomeView> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const today = calendarDate(now, config.timezone);
+  if (!config.helperUserIds.includes(userId)) {
+    return buildRequesterHome({ tickets: await listTicketsOf(db, userId, REQUESTER_TICKETS_LOADED), today });
+  }
+  const [openTickets, doneLastWeek, finishedByMe, ownRequests] = await Promise.all([
+    listOpenTickets(db),
+    countDoneSince(db, new Date(now.getTime() - WEEK_MS)),
+    listClosedBy(db, userId, RECENT_FINISHED),
+    // Newest first: enough to show the first few open ones and know whether there are more.
+    listTicketsOf(db, userId, OWN_REQUESTS_MAX * 10),
+  ]);
+  return buildHelperHome({ openTickets, doneLastWeek, finishedByMe, ownRequests, page, today });
+}

@@ -1,0 +1,94 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { changeTicketStatus, type ChangeRequest } from '../../../app/change-ticket.js';
+import type { Deps } from '../../../app/deps.js';
+import { TICKET_STATUSES, URGENCIES } from '../../../core/ticket.js';
+import { parseDuration } from '../../../core/ticket-workflow.js';
+import { CHANGE_BLOCK_IDS, FORM_ACTION_ID } from '../../ids.js';
+import { slackUserId } from '../../slack-ids.js';
+import type { FormAction } from '../../views/change-forms.js';
+import { describeRefusal } from '../../views/change-refusal.js';
+
+const elementState = z
+  .object({
+    value: z.string().nullish(),
+    selected_option: z.object({ value: z.string() }).nullish(),
+    selected_date: z.string().nullish(),
+    selected_user: z.string().nullish(),
+  })
+  .partial();
+const stateValues = z.record(z.string(), z.record(z.string(), elementState.catch({})).catch({})).catch({});
+const metadata = z.object({ n: z.number().int().positive(), s: z.enum(TICKET_STATUSES) });
+
+type Errors = Partial<Record<(typeof CHANGE_BLOCK_IDS)[keyof typeof CHANGE_BLOCK_IDS], string>>;
+
+/** Reads a change form into a request, or the field errors to show. */
+export function readChangeForm(action: FormAction, values: unknown): { request: Partial<ChangeRequest> } | { errors: Errors } {
+  const state = stateValues.parse(values);
+  const field = (block: string) => state[block]?.[FORM_ACTION_ID] ?? {};
+  const note = field(CHANGE_BLOCK_IDS.note).value?.trim() || undefined;
+  const link = field(CHANGE_BLOCK_IDS.link).value?.trim() || undefined;
+  const person = field(CHANGE_BLOCK_IDS.person).selected_user ?? undefined;
+  const personId = person && slackUserId.safeParse(person).success ? person : undefined;
+  if (link && !/^https?:\/\/\S+$/.test(link)) return { errors: { [CHANGE_BLOCK_IDS.link]: 'Please give a link starting with https://' } };
+  switch (action) {
+    case 'done': {
+      const minutes = parseDuration(field(CHANGE_BLOCK_IDS.minutes).value ?? '');
+      if (!note) return { errors: { [CHANGE_BLOCK_IDS.note]: 'Please say in a few words what was done.' } };
+      if (minutes === undefined || minutes > 60 * 24 * 14) {
+        return { errors: { [CHANGE_BLOCK_IDS.minutes]: 'Please give the time like 45m, 1h 30m or 2h (0 is fine).' } };
+      }
+      return { request: { note, minutes, link } };
+    }
+    case 'decline':
+      if (!note) return { errors: { [CHANGE_BLOCK_IDS.note]: 'Please give a kind reason — the requester sees it.' } };
+      return { request: { note, link, personId } };
+    case 'redirect': {
+      const team = field(CHANGE_BLOCK_IDS.team).value?.trim() || undefined;
+      if (!personId && !team) return { errors: { [CHANGE_BLOCK_IDS.person]: 'Please pick a person or name a team to ask instead.' } };
+      return { request: { note, personId, team } };
+    }
+    case 'reschedule': {
+      const urgency = field(CHANGE_BLOCK_IDS.urgency).selected_option?.value;
+      if (!URGENCIES.includes(urgency as never)) return { errors: { [CHANGE_BLOCK_IDS.urgency]: 'Please pick how urgent this is.' } };
+      return { request: { dueDate: field(CHANGE_BLOCK_IDS.dueDate).selected_date ?? null, urgency: urgency as ChangeRequest['urgency'] } };
+    }
+  }
+}
+
+// Where a refusal is shown in each form: its first field.
+const FIRST_BLOCK: Readonly<Record<FormAction, string>> = {
+  done: CHANGE_BLOCK_IDS.note,
+  decline: CHANGE_BLOCK_IDS.note,
+  redirect: CHANGE_BLOCK_IDS.person,
+  reschedule: CHANGE_BLOCK_IDS.dueDate,
+};
+
+/** Submission of a Done / Decline / Redirect / Change due form: field errors inline, or the change applied. */
+export function handleChangeFormSubmission(deps: Deps, action: FormAction) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const user = slackUserId.safeParse(body.user.id);
+    let meta: z.infer<typeof metadata> | undefined;
+    try {
+      meta = metadata.parse(JSON.parse(view.private_metadata ?? ''));
+    } catch {
+      meta = undefined;
+    }
+    if (!user.success || !meta) {
+      deps.logger.warn({ action }, 'change form ignored: unexpected payload');
+      await ack();
+      return;
+    }
+    const read = readChangeForm(action, view.state?.values);
+    if ('errors' in read) {
+      await ack({ response_action: 'errors', errors: read.errors as Record<string, string> });
+      return;
+    }
+    const outcome = await changeTicketStatus(deps, { ...read.request, number: meta.n, action, actorId: user.data, expectedStatus: meta.s });
+    if (outcome.ok) {
+      await ack();
+      return;
+    }
+    await ack({ response_action: 'errors', errors: { [FIRST_BLOCK[action]]: describeRefusal(outcome) } });
+  };
+}
