@@ -26,7 +26,7 @@ export class FakeSlackSink {
   static async start(): Promise<FakeSlackSink> {
     let sink!: FakeSlackSink;
     const server = createServer({ keepAlive: true }, (req, res) => sink.handle(req, res));
-    // The clients (axios in @slack/web-api) keep connections open; don't let Node's default 5 s idle timeout
+    // The clients (undici, under @slack/web-api 8) keep connections open; don't let Node's default 5 s idle timeout
     // close them between rounds, which would add reconnects to the latency being measured.
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,7 +45,7 @@ export class FakeSlackSink {
     return `${this.origin}/response/bench`;
   }
 
-  /** Resolves with `performance.now()` when the reply matching `key` reaches the fake. One waiter per key. */
+  /** Calls `onArrival` with `performance.now()` when the reply matching `key` reaches the fake. One waiter per key. */
   expect(key: ReplyKey, onArrival: (at: number) => void): void {
     this.waiters.set(key, onArrival);
   }

@@ -1,6 +1,6 @@
 import { DEFAULT_RETRY_POLICY, planRetry, type DeliveryFailure, type RetryPolicy } from '../core/retry-policy.js';
 import type { Db } from '../db/database.js';
-import { claimDueRows, markRowFailed, markRowSent, releaseAbandonedRows, scheduleRowRetry } from '../db/outbox-repository.js';
+import { claimDueRows, markRowFailed, markRowsSent, releaseAbandonedRows, scheduleRowRetry } from '../db/outbox-repository.js';
 import type { OutboxRow } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from './clock.js';
@@ -52,6 +52,9 @@ export class OutboxWorker {
   private holding = false;
   private waitingLogged = false;
   private locking: Promise<void> | undefined;
+  private kickScheduled = false;
+  /** Deliveries done in this tick, marked sent together in one statement. */
+  private sentBatch: { ids: number[]; flushed: Promise<void> } | undefined;
   private readonly lock: WorkerLock;
 
   constructor(private readonly opts: OutboxWorkerOptions) {
@@ -101,8 +104,20 @@ export class OutboxWorker {
     }
   }
 
-  /** Looks for due messages now (first trying to take the lock, if another process held it). */
+  /**
+   * Looks for due messages soon: kicks in the same tick (a burst of commits, a batch of finished sends) share one
+   * claim. First tries to take the lock, if another process held it.
+   */
   kick(): void {
+    if (!this.running || this.kickScheduled) return;
+    this.kickScheduled = true;
+    setImmediate(() => {
+      this.kickScheduled = false;
+      this.drainNow();
+    });
+  }
+
+  private drainNow(): void {
     if (!this.running) return;
     if (!this.holding) {
       this.locking ??= this.keepLock().finally(() => {
@@ -122,6 +137,22 @@ export class OutboxWorker {
         // A kick that arrived after the last claim but before this point must not be lost.
         if (this.again) this.kick();
       });
+  }
+
+  /** Records a delivery as sent, batched with the others that finish in the same tick. */
+  private markSent(id: number): Promise<void> {
+    if (!this.sentBatch) {
+      const ids: number[] = [];
+      const flushed = new Promise<void>((resolve, reject) =>
+        setImmediate(() => {
+          this.sentBatch = undefined;
+          markRowsSent(this.opts.db, ids, this.opts.clock.now()).then(resolve, reject);
+        }),
+      );
+      this.sentBatch = { ids, flushed };
+    }
+    this.sentBatch.ids.push(id);
+    return this.sentBatch.flushed;
   }
 
   private async drain(): Promise<void> {
@@ -145,11 +176,10 @@ export class OutboxWorker {
   }
 
   private async send(row: OutboxRow): Promise<void> {
-    const { db, clock } = this.opts;
     const context = { outboxId: row.id, kind: row.kind, key: row.ordering_key, attempt: row.attempts };
     try {
       await this.opts.deliver(JSON.parse(row.payload) as OutboxMessage);
-      await markRowSent(db, row.id, clock.now());
+      await this.markSent(row.id);
       this.log.debug(context, 'outbox: sent');
     } catch (err) {
       await this.handleFailure(row, err, context).catch((dbErr: unknown) =>
@@ -182,7 +212,8 @@ export class OutboxWorker {
 
   /** Resolves once nothing is being sent or claimed (tests and shutdown use it). */
   async settled(): Promise<void> {
-    while (this.locking || this.draining || this.inflight.size > 0) {
+    while (this.kickScheduled || this.locking || this.draining || this.inflight.size > 0) {
+      if (this.kickScheduled) await new Promise((resolve) => setImmediate(resolve));
       await Promise.allSettled([this.locking, this.draining, ...this.inflight.values()]);
     }
   }

@@ -1,6 +1,6 @@
 import { classifyMessage } from '../core/help-request.js';
 import { decideOffer } from '../core/offer-policy.js';
-import { findLastDismissal, findLatestOffer, insertOffer } from '../db/offer-repository.js';
+import { findOfferHistory, insertOffer } from '../db/offer-repository.js';
 import { buildOfferMessage } from '../slack/views/offer-message.js';
 import type { Deps } from './deps.js';
 import { enqueue, type OutboxMessage } from './outbox.js';
@@ -30,12 +30,12 @@ export async function replyToHelpRequest(deps: Deps, ask: IncomingAsk): Promise<
   const now = clock.now();
   // One transaction: two quick messages from the same person must not both get an offer.
   const outcome = await db.transaction().execute(async (trx): Promise<ReplyOutcome> => {
-    const last = await findLatestOffer(trx, ask.userId, ask.channelId);
+    const history = await findOfferHistory(trx, ask.userId, ask.channelId);
     const decision = decideOffer({
       now,
       cooldownMinutes: config.offerCooldownMinutes,
       kind: kind.kind,
-      history: { lastInConversation: last, lastDismissedAt: await findLastDismissal(trx, ask.userId) },
+      history: { lastInConversation: history.last, lastDismissedAt: history.lastDismissedAt },
     });
     if (!decision.offer) return { offered: false, reason: decision.reason };
 

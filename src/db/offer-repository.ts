@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { OfferOutcome } from '../core/offer-policy.js';
 import type { Db } from './database.js';
 import type { OfferRow } from './schema.js';
@@ -76,6 +77,22 @@ export async function findLatestOffer(db: Db, userId: string, channelId: string)
     .limit(1)
     .executeTakeFirst();
   return row ? toOffer(row) : undefined;
+}
+
+/**
+ * What the offer policy needs in one query (this runs for every DM): the latest offer to this person in this
+ * conversation, and when they last said "Not a request" anywhere.
+ */
+export async function findOfferHistory(db: Db, userId: string, channelId: string): Promise<{ last: Offer | undefined; lastDismissedAt: Date | undefined }> {
+  const { rows } = await sql<Partial<OfferRow> & { dismissed_at: string | null }>`
+    select d.dismissed_at, o.*
+      from (select max(resolved_at) as dismissed_at from offers where user_id = ${userId} and outcome = 'not_a_request') d
+      left join (select * from offers where user_id = ${userId} and channel_id = ${channelId} order by id desc limit 1) o on 1 = 1`.execute(db);
+  const row = rows[0];
+  return {
+    last: row?.id !== undefined && row.id !== null ? toOffer(row as OfferRow) : undefined,
+    lastDismissedAt: row?.dismissed_at ? new Date(row.dismissed_at) : undefined,
+  };
 }
 
 /** When this person last said "Not a request", anywhere. */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { OutboxRow } from './schema.js';
 
@@ -29,35 +28,56 @@ export async function findWaitingKeys(db: Db, kind: string, keys: string[]): Pro
   return new Set(rows.map((r) => r.ordering_key));
 }
 
+/** How many unsent messages a claim looks at: the heads of that many conversations at most. */
+const CLAIM_SCAN = 500;
+
 /**
- * Claims up to `limit` messages that are due, leasing them until `leaseUntil`: pending ones whose time has come,
- * and ones whose sender died mid-send (lease expired). A message waits while an earlier one with the same key is
- * unsent, so each conversation keeps its order. One statement, so two processes never claim the same row.
+ * Claims up to `limit` messages that are due, leasing them until `leaseUntil`: pending ones whose time has come, and
+ * ones whose sender died mid-send (lease expired). Only the first unsent message of each conversation (ordering key)
+ * is eligible, so each conversation keeps its order even while an earlier message waits for a retry. One
+ * transaction; the outbox lock makes the worker that calls this the only one.
  */
 export async function claimDueRows(db: Db, opts: { now: Date; leaseUntil: Date; limit: number }): Promise<OutboxRow[]> {
   const now = opts.now.toISOString();
-  const { rows } = await sql<OutboxRow>`
-    update outbox
-       set status = 'sending', attempts = attempts + 1, lease_until = ${opts.leaseUntil.toISOString()}
-     where id in (
-       select o.id from outbox o
-        where o.status in ('pending', 'sending')
-          and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.lease_until <= ${now}))
-          and not exists (
-            select 1 from outbox p
-             where p.ordering_key = o.ordering_key and p.id < o.id and p.status in ('pending', 'sending'))
-        order by o.id
-        limit ${opts.limit})
-    returning *`.execute(db);
-  return rows;
+  return db.transaction().execute(async (trx) => {
+    const unsent = await trx
+      .selectFrom('outbox')
+      .select(['id', 'ordering_key', 'status', 'next_attempt_at', 'lease_until'])
+      .where('status', 'in', ['pending', 'sending'])
+      .orderBy('id')
+      .limit(CLAIM_SCAN)
+      .execute();
+    const heads = new Set<string>();
+    const due: number[] = [];
+    for (const row of unsent) {
+      if (heads.has(row.ordering_key)) continue;
+      heads.add(row.ordering_key);
+      const ready = row.status === 'pending' ? row.next_attempt_at <= now : (row.lease_until ?? '') <= now;
+      if (ready) due.push(row.id);
+      if (due.length >= opts.limit) break;
+    }
+    if (due.length === 0) return [];
+    return trx
+      .updateTable('outbox')
+      .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: opts.leaseUntil.toISOString() }))
+      .where('id', 'in', due)
+      .returningAll()
+      .execute();
+  });
 }
 
 /** Marks a message sent. */
 export async function markRowSent(db: Db, id: number, at: Date): Promise<void> {
+  await markRowsSent(db, [id], at);
+}
+
+/** Marks several messages sent in one statement. */
+export async function markRowsSent(db: Db, ids: readonly number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: at.toISOString(), lease_until: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .execute();
 }
 
