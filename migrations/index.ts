@@ -5,6 +5,8 @@ import * as createProcessedEvents from './0003_create_processed_events.js';
 import * as createOutbox from './0004_create_outbox.js';
 import * as createWorkerLock from './0005_create_worker_lock.js';
 import * as ticketWorkflow from './0006_ticket_workflow.js';
+import * as digestReports from './0007_digest_reports.js';
+import * as digestRuns from './0008_digest_runs.js';
 
 /** Every migration, in order. A static list: no directory scanning, so the build and the tests see the same set. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,4 +16,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_create_outbox': createOutbox,
   '0005_create_worker_lock': createWorkerLock,
   '0006_ticket_workflow': ticketWorkflow,
+  '0007_digest_reports': digestReports,
+  '0008_digest_runs': digestRuns,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronProblem } from './core/digest-schedule.js';
 
 /** Categories offered in the ticket form when `CATEGORIES` is not set. */
 export const DEFAULT_CATEGORIES = ['Website', 'Design', 'Content', 'IT & tools', 'Other'] as const;
@@ -35,6 +36,13 @@ export interface Config {
   readonly timezone: string;
   /** Workspaces (T…) or Enterprise Grid orgs (E…) allowed to use the bot; empty means the bot token's own workspace. */
   readonly allowedTeamIds: readonly string[];
+  /** Where the daily digest goes; no digests at all when unset. */
+  readonly digestChannelId: string | undefined;
+  /** Where the weekly digest goes (the team channel); defaults to the digest channel. */
+  readonly weeklyDigestChannelId: string | undefined;
+  /** When the digests are posted (cron, in `timezone`). */
+  readonly dailyDigestCron: string;
+  readonly weeklyDigestCron: string;
 }
 
 /** Thrown when the environment does not describe a runnable bot; the message lists every problem. */
@@ -63,6 +71,13 @@ const optionList = commaList(z.string().max(75, 'each entry must be at most 75 c
   z.array(z.string()).max(100, 'at most 100 entries').refine((xs) => new Set(xs).size === xs.length, 'entries must be unique'),
 );
 
+const channelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (channel details → About)');
+const cron = (fallback: string) =>
+  z
+    .string()
+    .refine((p) => cronProblem(p, 'UTC') === undefined, 'must be a cron pattern such as "0 9 * * 1-5" (minute hour day month weekday)')
+    .default(fallback);
+
 const isTimezone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -86,7 +101,11 @@ const envSchema = z
     DATABASE_PATH: z.string().min(1).default('./data/request-desk.db'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     HELPER_USER_IDS: commaList(userId),
-    TRIAGE_CHANNEL_ID: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (channel details → About)'),
+    TRIAGE_CHANNEL_ID: channelId,
+    DIGEST_CHANNEL_ID: channelId.optional(),
+    WEEKLY_DIGEST_CHANNEL_ID: channelId.optional(),
+    DAILY_DIGEST_CRON: cron('0 9 * * 1-5'),
+    WEEKLY_DIGEST_CRON: cron('0 9 * * 1'),
     OFFER_COOLDOWN_MINUTES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(60 * 24 * 30).default(240),
     CATEGORIES: optionList.default([...DEFAULT_CATEGORIES]),
     TEAMS: optionList.default([...DEFAULT_TEAMS]),
@@ -152,5 +171,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     teams: Object.freeze(e.TEAMS),
     timezone: e.TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     allowedTeamIds: Object.freeze(e.ALLOWED_TEAM_IDS ?? []),
+    digestChannelId: e.DIGEST_CHANNEL_ID,
+    weeklyDigestChannelId: e.WEEKLY_DIGEST_CHANNEL_ID ?? e.DIGEST_CHANNEL_ID,
+    dailyDigestCron: e.DAILY_DIGEST_CRON,
+    weeklyDigestCron: e.WEEKLY_DIGEST_CRON,
   });
 }

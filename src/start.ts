@@ -1,11 +1,15 @@
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './app/clock.js';
 import { createDeliverer } from './app/deliver-message.js';
 import type { Deps } from './app/deps.js';
 import { scheduleMaintenance } from './app/maintenance.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './app/outbox-worker.js';
+import type { DigestContent } from './app/digest-content-port.js';
+import { createDigestContent } from './app/digests.js';
 import { renderHome } from './app/render-home.js';
+import { scheduleDigests } from './app/schedule-digests.js';
 import { reportFailedDelivery } from './app/report-failed-delivery.js';
 import { SlackCallError, type BotIdentity, type SlackPort } from './app/slack-port.js';
 import type { Config } from './config.js';
@@ -46,6 +50,8 @@ export interface StartOptions {
   outbox?: Partial<Pick<OutboxWorkerOptions, 'concurrency' | 'leaseMs' | 'pollMs' | 'policy' | 'random'>>;
   /** Listen on this host (HTTP mode); all interfaces by default. */
   host?: string;
+  /** Replaces what the digests say (tests of the scheduling); the real builders otherwise. */
+  digestContent?: DigestContent;
 }
 
 async function whoAmI(slack: SlackPort, logger: Logger): Promise<BotIdentity> {
@@ -92,6 +98,7 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
         clock,
         timezone: config.timezone,
         renderHome: (userId, page) => renderHome({ db, clock, config }, userId, page),
+        digestContent: options.digestContent ?? createDigestContent({ db, clock, config }),
       }),
       onGiveUp: (message, error, outboxId) => reportFailedDelivery(deps, { message, error, outboxId }),
       ...options.outbox,
@@ -114,6 +121,7 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
     // Only once listening: a failed start leaves nothing running on a closed database.
     const stopMaintenance = scheduleMaintenance(deps);
     await outbox.start();
+    const stopDigests = scheduleDigests(deps, `${hostname()}:${process.pid}`);
 
     const settled = async () => {
       do {
@@ -133,6 +141,7 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
         server?.closeAllConnections();
         await closing;
         stopMaintenance();
+        stopDigests();
         await outbox.stop();
         await db.destroy();
         logger.info('stopped');

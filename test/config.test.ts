@@ -45,6 +45,10 @@ describe('loadConfig', () => {
       teams: [...DEFAULT_TEAMS],
       timezone: SYSTEM_TIMEZONE,
       allowedTeamIds: [],
+      digestChannelId: undefined,
+      weeklyDigestChannelId: undefined,
+      dailyDigestCron: '0 9 * * 1-5',
+      weeklyDigestCron: '0 9 * * 1',
     });
   });
 
@@ -65,6 +69,10 @@ describe('loadConfig', () => {
       TEAMS: 'Sales,Product',
       TIMEZONE: 'Europe/Berlin',
       ALLOWED_TEAM_IDS: 'T0ACME, E0GRID',
+      DIGEST_CHANNEL_ID: 'C0DIGEST',
+      WEEKLY_DIGEST_CHANNEL_ID: 'C0MARKETING',
+      DAILY_DIGEST_CRON: '30 8 * * 1-5',
+      WEEKLY_DIGEST_CRON: '0 10 * * 1',
     });
     expect(config).toEqual<Config>({
       slackBotToken: 'xoxb-2-def',
@@ -82,7 +90,17 @@ describe('loadConfig', () => {
       teams: ['Sales', 'Product'],
       timezone: 'Europe/Berlin',
       allowedTeamIds: ['T0ACME', 'E0GRID'],
+      digestChannelId: 'C0DIGEST',
+      weeklyDigestChannelId: 'C0MARKETING',
+      dailyDigestCron: '30 8 * * 1-5',
+      weeklyDigestCron: '0 10 * * 1',
     });
+  });
+
+  it('sends the weekly digest to the digest channel unless told otherwise, and names a bad cron pattern', () => {
+    expect(loadConfig({ ...MINIMAL, DIGEST_CHANNEL_ID: 'C0DIGEST' }).weeklyDigestChannelId).toBe('C0DIGEST');
+    expect(() => loadConfig({ ...MINIMAL, DAILY_DIGEST_CRON: 'every morning' })).toThrow(/DAILY_DIGEST_CRON: must be a cron pattern/);
+    expect(() => loadConfig({ ...MINIMAL, WEEKLY_DIGEST_CRON: '0 25 * * 1' })).toThrow(/WEEKLY_DIGEST_CRON: must be a cron pattern/);
   });
 
   it('names a bad ALLOWED_TEAM_IDS entry', () => {

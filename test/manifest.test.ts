@@ -38,8 +38,10 @@ describe('manifest.yml', () => {
       'channels:history',
       'chat:write',
       'commands',
+      'files:write',
       'groups:history',
       'im:history',
+      'im:write',
       'reactions:read',
       'reactions:write',
     ]);

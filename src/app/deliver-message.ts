@@ -1,12 +1,14 @@
 import type { HomeView } from '@slack/types';
 import { calendarDate } from '../core/dates.js';
 import type { Db } from '../db/database.js';
-import { findTicket, setSourcePermalink, setTriageMessage } from '../db/ticket-repository.js';
+import { findTicket, setSourcePermalink, setTriageMessage, setTriagePermalink } from '../db/ticket-repository.js';
 import type { Logger } from '../logger.js';
 import { buildTriageCard } from '../slack/views/ticket-messages.js';
 import type { OutboxMessage } from './outbox.js';
 import { PermanentDeliveryError } from './outbox-worker.js';
 import type { Clock } from './clock.js';
+import { deliverDigest, deliverDigestChart } from './deliver-digest.js';
+import type { DigestContent } from './digest-content-port.js';
 import type { SlackPort } from './slack-port.js';
 
 export interface DelivererDeps {
@@ -18,6 +20,8 @@ export interface DelivererDeps {
   timezone: string;
   /** Builds a person's App Home from the current state. */
   renderHome: (userId: string, page: number) => Promise<HomeView>;
+  /** Builds the digests from the current state. */
+  digestContent: DigestContent;
 }
 
 /** Returns the function the outbox worker uses to hand one message to Slack. */
@@ -43,6 +47,12 @@ export function createDeliverer(deps: DelivererDeps) {
     }
     const posted = await slack.postMessage({ channel, ...card });
     await setTriageMessage(db, ticket.number, posted.channel, posted.ts);
+    // The daily digest links each line to the card; without the link it shows the line unlinked.
+    try {
+      await setTriagePermalink(db, ticket.number, await slack.getPermalink(posted.channel, posted.ts));
+    } catch (err) {
+      logger.warn({ err, ticket: ticket.number }, 'could not get the link to the triage card');
+    }
   }
 
   return async function deliver(m: OutboxMessage): Promise<void> {
@@ -59,6 +69,12 @@ export function createDeliverer(deps: DelivererDeps) {
         return;
       case 'triage_card':
         await deliverTriageCard(m.ticketNumber, m.channel);
+        return;
+      case 'digest':
+        await deliverDigest({ ...deps, content: deps.digestContent }, m);
+        return;
+      case 'digest_chart':
+        await deliverDigestChart({ ...deps, content: deps.digestContent }, m);
         return;
       case 'home':
         await slack.publishHome(m.userId, await deps.renderHome(m.userId, m.page ?? 0));

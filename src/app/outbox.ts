@@ -18,7 +18,11 @@ export type OutboxMessage =
   // A person's App Home, rendered from the current state when sent (views.publish).
   | { kind: 'home'; userId: string; page?: number | undefined }
   // An emoji reaction by the bot on a message (reactions.add), e.g. ✅ on a message filed by :ticket:.
-  | { kind: 'reaction'; channel: string; ts: string; name: string };
+  | { kind: 'reaction'; channel: string; ts: string; name: string }
+  // A digest, rendered when sent; its period was claimed in digest_runs when this was queued.
+  | { kind: 'digest'; digest: 'daily' | 'weekly'; period: string; channel: string; scheduledFor: string }
+  // The weekly digest's chart, uploaded after the digest message (same channel, so in order).
+  | { kind: 'digest_chart'; period: string; channel: string; scheduledFor: string };
 
 /** Messages with the same key are sent in the order they were written: one key per conversation. */
 export function orderingKey(m: OutboxMessage): string {
@@ -32,6 +36,9 @@ export function orderingKey(m: OutboxMessage): string {
       return m.target.channel;
     case 'home':
       return `home:${m.userId}`;
+    case 'digest':
+    case 'digest_chart':
+      return m.channel;
   }
 }
 

@@ -6,6 +6,12 @@ export interface MessageContent {
   blocks?: KnownBlock[] | undefined;
 }
 
+/** Machine-readable metadata attached to a message, so the bot can find its own messages again. */
+export interface MessageMetadata {
+  eventType: string;
+  payload: Record<string, string>;
+}
+
 /** A failed Slack call, reduced to what the caller decides on: whether to try again, and when. */
 export class SlackCallError extends Error {
   constructor(
@@ -45,7 +51,11 @@ export interface BotIdentity {
  */
 export interface SlackPort {
   authTest(): Promise<BotIdentity>;
-  postMessage(m: MessageContent & { channel: string; threadTs?: string | undefined }): Promise<{ channel: string; ts: string }>;
+  postMessage(
+    m: MessageContent & { channel: string; threadTs?: string | undefined; metadata?: MessageMetadata | undefined },
+  ): Promise<{ channel: string; ts: string }>;
+  /** The latest message since `oldest` in a conversation carrying this metadata, if any (conversations.history). */
+  findMessageByMetadata(channel: string, oldest: Date, metadata: MessageMetadata): Promise<string | undefined>;
   postEphemeral(m: MessageContent & { channel: string; user: string; threadTs?: string | undefined }): Promise<void>;
   updateMessage(m: MessageContent & { channel: string; ts: string }): Promise<void>;
   /** Posts to an interaction's response_url, replacing the original message. */
@@ -55,6 +65,10 @@ export interface SlackPort {
   getPermalink(channel: string, ts: string): Promise<string>;
   /** Shows a person's App Home tab. */
   publishHome(userId: string, view: HomeView): Promise<void>;
+  /** The ID of the bot's DM with a person (conversations.open). */
+  openDm(userId: string): Promise<string>;
+  /** Uploads a file into a conversation (files.uploadV2: Slack's three-step upload). */
+  uploadFile(f: { channel: string; filename: string; title: string; content: Buffer | string; initialComment?: string | undefined }): Promise<void>;
   /** Reads one message (top level or a thread reply); undefined when Slack has no such message. Fails fast, no retries. */
   readMessage(channel: string, ts: string): Promise<ReadMessage | undefined>;
   /** Adds an emoji reaction as the bot; a reaction that is already there counts as added. */

@@ -17,3 +17,4 @@ export function formatDueDate(isoDate: string): string {
     .format(date)
     .replace(',', '');
 }
+

@@ -26,7 +26,11 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string): SqliteStatement {
+    prepare(text: string): SqliteStatement {
+      // Kysely opens transactions with a plain BEGIN, which takes the write lock only at the first write: if another
+      // process (a command-line tool) wrote in between, SQLite fails that transaction at once instead of waiting.
+      // BEGIN IMMEDIATE takes the lock up front and waits for it (busy_timeout).
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let stmt = cache.get(sql);
       if (stmt) {
         cache.delete(sql); // re-insert: most recently used last

@@ -18,6 +18,8 @@ export interface TicketTable {
   source_permalink: string | null;
   triage_channel_id: string | null;
   triage_ts: string | null;
+  /** Link to the triage card (chat.getPermalink), for the daily digest's lines. */
+  triage_permalink: Generated<string | null>;
   created_at: string;
   updated_at: string;
   assignee_id: string | null;
@@ -87,6 +89,19 @@ export interface WorkerLockTable {
   heartbeat_at: string;
 }
 
+export interface DigestRunTable {
+  kind: string;
+  period: string;
+  status: string;
+  scheduled_for: string;
+  claimed_at: string;
+  claimed_by: string;
+  channel_id: string | null;
+  message_ts: string | null;
+  posted_at: string | null;
+  note: string | null;
+}
+
 /** The whole database, for `Kysely<Database>`. */
 export interface Database {
   tickets: TicketTable;
@@ -96,6 +111,7 @@ export interface Database {
   processed_events: ProcessedEventTable;
   outbox: OutboxTable;
   worker_locks: WorkerLockTable;
+  digest_runs: DigestRunTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

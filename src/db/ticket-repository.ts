@@ -83,6 +83,11 @@ export async function setTriageMessage(db: Db, number: number, channelId: string
   await db.updateTable('tickets').set({ triage_channel_id: channelId, triage_ts: ts }).where('number', '=', number).execute();
 }
 
+/** Stores the link to the ticket's triage card, which the daily digest links each line to. */
+export async function setTriagePermalink(db: Db, number: number, permalink: string): Promise<void> {
+  await db.updateTable('tickets').set({ triage_permalink: permalink }).where('number', '=', number).execute();
+}
+
 /** Stores the link to the message the ticket came from. */
 export async function setSourcePermalink(db: Db, number: number, permalink: string): Promise<void> {
   await db.updateTable('tickets').set({ source_permalink: permalink }).where('number', '=', number).execute();

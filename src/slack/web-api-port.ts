@@ -1,4 +1,4 @@
-import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
+import { ErrorCode, WebClient, type FilesUploadV2Arguments, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import { toSlackLogger } from '../logger.js';
 import { slackUserId } from './slack-ids.js';
@@ -78,6 +78,7 @@ export function createWebApiPort(opts: WebApiPortOptions): SlackPort {
           channel: m.channel,
           ...content(m),
           ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+          ...(m.metadata ? { metadata: { event_type: m.metadata.eventType, event_payload: m.metadata.payload } } : {}),
           unfurl_links: false,
           unfurl_media: false,
         });
@@ -155,6 +156,38 @@ export function createWebApiPort(opts: WebApiPortOptions): SlackPort {
     publishHome: (userId, view) =>
       call('views.publish', async () => {
         await background.views.publish({ user_id: userId, view });
+      }),
+    findMessageByMetadata: (channel, oldest, metadata) =>
+      call('conversations.history', async () => {
+        const r = await background.conversations.history({
+          channel,
+          oldest: (oldest.getTime() / 1000).toFixed(6),
+          include_all_metadata: true,
+          limit: 100,
+        });
+        const wanted = Object.entries(metadata.payload);
+        const found = (r.messages ?? []).find((msg) => {
+          const meta = msg.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+          return meta?.event_type === metadata.eventType && wanted.every(([k, v]) => meta.event_payload?.[k] === v);
+        });
+        return found?.ts;
+      }),
+    openDm: (userId) =>
+      call('conversations.open', async () => {
+        const r = await background.conversations.open({ users: userId });
+        if (!r.channel?.id) throw new Error('conversations.open returned no channel');
+        return r.channel.id;
+      }),
+    uploadFile: (f) =>
+      call('files.uploadV2', async () => {
+        const body = typeof f.content === 'string' ? { content: f.content } : { file: f.content };
+        await background.filesUploadV2({
+          channel_id: f.channel,
+          filename: f.filename,
+          title: f.title,
+          ...body,
+          ...(f.initialComment ? { initial_comment: f.initialComment } : {}),
+        } as FilesUploadV2Arguments);
       }),
     getPermalink: (channel, ts) =>
       call('chat.getPermalink', async () => {

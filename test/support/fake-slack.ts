@@ -31,6 +31,8 @@ export interface FakeMessage {
   bot_id?: string;
   /** Set on thread replies (the parent's ts). */
   thread_ts?: string;
+  /** Message metadata, as the bot posted it. */
+  metadata?: unknown;
 }
 
 export const FAKE_TEAM_ID = 'T0TEAM';
@@ -123,9 +125,12 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** The fake's clock, for message timestamps (the harness links it to the test clock). */
+  now: () => Date = () => new Date();
+
   private nextTs(): string {
     this.tsCounter += 1;
-    return `1764100000.${String(this.tsCounter).padStart(6, '0')}`;
+    return `${Math.floor(this.now().getTime() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
   }
 
   private defaultReply(method: string, args: Record<string, unknown>): FakeReply {
@@ -136,7 +141,10 @@ export class FakeSlack {
       case 'chat.postMessage': {
         // Posting to a user ID lands in the app's DM with that person.
         const ch = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
-        return { body: { ok: true, channel: ch, ts: this.nextTs(), message: { text: args.text } } };
+        const ts = this.nextTs();
+        // Kept, so conversations.history finds the bot's own messages (with their metadata) later.
+        this.addMessage({ channel: ch, ts, text: String(args.text ?? ''), bot_id: 'BBOT', ...(args.metadata ? { metadata: args.metadata } : {}) });
+        return { body: { ok: true, channel: ch, ts, message: { text: args.text } } };
       }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: this.nextTs() } };
@@ -149,6 +157,15 @@ export class FakeSlack {
       case 'chat.getPermalink':
         return { body: { ok: true, channel, permalink: `https://acme.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}` } };
       case 'conversations.history': {
+        if (args.latest === undefined) {
+          // A window of the channel: newest first, from `oldest` on (metadata only when asked for).
+          const oldest = Number(args.oldest ?? 0);
+          const inChannel = this.messages
+            .filter((m) => m.channel === channel && Number(m.ts) >= oldest && (!m.thread_ts || m.thread_ts === m.ts))
+            .reverse()
+            .map(({ channel: _c, metadata, ...m }) => ({ type: 'message', ...m, ...(args.include_all_metadata && metadata ? { metadata } : {}) }));
+          return { body: { ok: true, messages: inChannel, has_more: false } };
+        }
         // Only top-level messages (and the parents of threads) are in a channel's history.
         const found = this.findMessage(channel, String(args.latest ?? ''));
         const top = found && (!found.thread_ts || found.thread_ts === found.ts) ? [found] : [];
@@ -170,6 +187,15 @@ export class FakeSlack {
       }
       case 'response_url':
         return { body: 'ok' };
+      case 'conversations.open':
+        return { body: { ok: true, channel: { id: `D${String(args.users ?? '').replace(/^[UW]/, '')}` } } };
+      // files.uploadV2 is three steps: get an upload URL, POST the bytes there, complete the upload.
+      case 'files.getUploadURLExternal':
+        return { body: { ok: true, upload_url: `${this.origin}/upload/F${this.calls.length}`, file_id: `F${this.calls.length}` } };
+      case 'file_upload':
+        return { body: 'OK' };
+      case 'files.completeUploadExternal':
+        return { body: { ok: true, files: [{ id: 'F1' }] } };
       default:
         return { body: { ok: false, error: 'unknown_method' } };
     }
@@ -184,8 +210,15 @@ export class FakeSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = new URL(req.url ?? '/', this.origin).pathname;
-    const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
-    const args = parseArgs(raw, req.headers['content-type']);
+    const method = path.startsWith('/api/')
+      ? path.slice('/api/'.length)
+      : path.startsWith('/response/')
+        ? 'response_url'
+        : path.startsWith('/upload/')
+          ? 'file_upload'
+          : path;
+    // An upload's body is the file (raw, or the first part of a multipart form): recorded by size and first bytes.
+    const args = method === 'file_upload' ? uploadedFile(Buffer.concat(chunks), req.headers['content-type']) : parseArgs(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
     const call: RecordedCall = { method, args, token: auth?.replace(/^Bearer /, ''), at: Date.now() };
     this.calls.push(call);
@@ -205,6 +238,17 @@ export class FakeSlack {
     res.writeHead(reply.status ?? 200, { 'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json', ...reply.headers });
     res.end(body);
   }
+}
+
+function uploadedFile(body: Buffer, contentType: string | undefined): { bytes: number; head: string; text: string } {
+  let file = body;
+  const boundary = /boundary=(.+)$/.exec(contentType ?? '')?.[1];
+  if (boundary) {
+    const start = body.indexOf('\r\n\r\n') + 4;
+    const end = body.indexOf(`\r\n--${boundary}`, start);
+    file = body.subarray(start, end < 0 ? undefined : end);
+  }
+  return { bytes: file.length, head: file.subarray(0, 8).toString('latin1'), text: file.length < 1_000_000 ? file.toString('utf8') : '' };
 }
 
 function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {

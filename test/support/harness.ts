@@ -70,6 +70,7 @@ export async function startHarness(
   const dir = tempDir();
   const dbPath = join(dir.path, 'desk.db');
   const clock = opts.clock ?? new TestClock();
+  fake.now = () => clock.now();
   const config = loadConfig(testEnv(fake, dbPath, opts.env));
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({

@@ -16,6 +16,10 @@ export function describeOwedMessage(m: OutboxMessage): string {
       return 'an update to an earlier message';
     case 'home':
       return `the App Home of <@${m.userId}>`;
+    case 'digest':
+      return `the ${m.digest} digest for ${m.period} in <#${m.channel}>`;
+    case 'digest_chart':
+      return `the chart of the weekly digest for ${m.period} in <#${m.channel}>`;
     case 'reaction':
       return `the :${m.name.replace(/[^a-z0-9_+-]/g, '')}: reaction on a message in <#${m.channel}>`;
   }

@@ -15,6 +15,7 @@ export function buildRequestHelp(): SlackMessage {
           '• `/request list` shows your tickets; `/request #12` shows one with its history.',
       ),
       context('You get a message here when someone picks your ticket up. Tickets also show the team where help is needed most.'),
+      context('For helpers: `/request digest` previews this week\'s digest; `/request export` sends you every ticket as a CSV.'),
     ],
   };
 }

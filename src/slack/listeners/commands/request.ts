@@ -1,22 +1,28 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../app/deps.js';
+import { exportTicketsToDm } from '../../../app/export-tickets-to-dm.js';
 import { listMyTickets } from '../../../app/list-my-tickets.js';
+import { previewWeeklyDigest } from '../../../app/preview-weekly-digest.js';
 import { openTicketForm } from '../../../app/open-ticket-form.js';
 import { showTicket } from '../../../app/show-ticket.js';
 import { slackUserId } from '../../slack-ids.js';
 import { buildFormFailureMessage } from '../../views/form-failure.js';
 import { buildMyTicketsMessage } from '../../views/my-tickets.js';
+import { buildDigestPreviewReply, buildExportReply } from '../../views/report-replies.js';
 import { buildRequestHelp } from '../../views/request-help.js';
 import { buildTicketDetailMessage, buildTicketNotShownMessage } from '../../views/ticket-detail.js';
 
 const HELP = /^(help|\?)$/i;
 const LIST = /^list$/i;
+const DIGEST = /^digest$/i;
+const EXPORT = /^export$/i;
 // "#12" or "12"; longer numbers are not ticket numbers and open the form like any other text.
 const ONE_TICKET = /^#?(\d{1,9})$/;
 
 /**
  * `/request [text]` opens the ticket form prefilled with the text; `/request help` explains; `/request list` shows
- * the caller's tickets and `/request #N` one ticket (to its requester or a helper). Answers are only for the caller.
+ * the caller's tickets and `/request #N` one ticket (to its requester or a helper); helpers get `/request digest`
+ * (the weekly digest, privately) and `/request export` (a CSV in their DM). Answers are only for the caller.
  */
 export function handleRequestCommand(deps: Deps) {
   return async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -34,6 +40,17 @@ export function handleRequestCommand(deps: Deps) {
     // Lists and single tickets are quick SQLite reads: they go back in the ack itself, well within 3 seconds.
     if (LIST.test(text)) {
       await ack({ response_type: 'ephemeral', ...buildMyTicketsMessage(await listMyTickets(deps, user.data)) });
+      return;
+    }
+    // Helpers only (the use cases check): the digest is a few indexed queries, quick enough for the ack; the export
+    // builds and uploads a file, so it is acknowledged first and answered through response_url.
+    if (DIGEST.test(text)) {
+      await ack({ response_type: 'ephemeral', ...buildDigestPreviewReply(await previewWeeklyDigest(deps, { userId: user.data })) });
+      return;
+    }
+    if (EXPORT.test(text)) {
+      await ack();
+      await respond({ response_type: 'ephemeral', ...buildExportReply(await exportTicketsToDm(deps, { userId: user.data })) });
       return;
     }
     const one = ONE_TICKET.exec(text);

@@ -1,0 +1,64 @@
+import { createCanvas } from '@napi-rs/canvas';
+import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import type { WeeklyChartData } from '../core/digest.js';
+
+export type { WeeklyChartData };
+
+Chart.register(...registerables);
+
+const WIDTH = 800;
+const HEIGHT = 400;
+// Colour-blind-safe (Okabe–Ito); "Other teams" is always grey, last.
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+const OTHER_COLOUR = '#9E9E9E';
+
+/**
+ * Renders the weekly digest's chart as a PNG: requests per week by team, stacked bars, with a title and a legend.
+ * Chart.js draws on a Skia canvas (@napi-rs/canvas) — no browser, no system libraries.
+ */
+export async function renderWeeklyChart(chart: WeeklyChartData): Promise<Buffer> {
+  const canvas = createCanvas(WIDTH, HEIGHT);
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: chart.weeks,
+      datasets: chart.series.map((s, i) => ({
+        label: s.team,
+        data: s.counts,
+        backgroundColor: i === chart.series.length - 1 && s.team === 'Other teams' ? OTHER_COLOUR : PALETTE[i % PALETTE.length],
+      })),
+    },
+    options: {
+      responsive: false,
+      animation: false,
+      devicePixelRatio: 1,
+      plugins: {
+        title: { display: true, text: chart.title, font: { size: 16 } },
+        legend: { position: 'right' },
+      },
+      scales: {
+        x: { stacked: true, title: { display: true, text: 'Week starting' } },
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Requests' } },
+      },
+    },
+    // A white background: Slack shows transparent PNGs on dark themes as black text on black.
+    plugins: [
+      {
+        id: 'background',
+        beforeDraw: (c) => {
+          c.ctx.save();
+          c.ctx.fillStyle = '#FFFFFF';
+          c.ctx.fillRect(0, 0, c.width, c.height);
+          c.ctx.restore();
+        },
+      },
+    ],
+  };
+  // Chart.js accepts any object with getContext('2d'); the canvas types differ only nominally from the DOM's.
+  const rendered = new Chart(canvas as unknown as ConstructorParameters<typeof Chart>[0], config);
+  try {
+    return await canvas.encode('png');
+  } finally {
+    rendered.destroy();
+  }
+}
