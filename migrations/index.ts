@@ -7,6 +7,8 @@ import * as createWorkerLock from './0005_create_worker_lock.js';
 import * as ticketWorkflow from './0006_ticket_workflow.js';
 import * as digestReports from './0007_digest_reports.js';
 import * as digestRuns from './0008_digest_runs.js';
+import * as userLocales from './0009_user_locales.js';
+import * as inboxGuard from './0010_inbox_guard.js';
 
 /** Every migration, in order. A static list: no directory scanning, so the build and the tests see the same set. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,4 +20,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_ticket_workflow': ticketWorkflow,
   '0007_digest_reports': digestReports,
   '0008_digest_runs': digestRuns,
+  '0009_user_locales': userLocales,
+  '0010_inbox_guard': inboxGuard,
 };

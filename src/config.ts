@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { cronProblem } from './core/digest-schedule.js';
+import { parsePhraseConfig, type ClassifierPhrases } from './core/request-classifier.js';
+import { parseWorkingHours, type WorkingHours } from './core/working-hours.js';
+import { LOCALES, type Locale } from './i18n/locale.js';
 
 /** Categories offered in the ticket form when `CATEGORIES` is not set. */
 export const DEFAULT_CATEGORIES = ['Website', 'Design', 'Content', 'IT & tools', 'Other'] as const;
@@ -43,6 +46,18 @@ export interface Config {
   /** When the digests are posted (cron, in `timezone`). */
   readonly dailyDigestCron: string;
   readonly weeklyDigestCron: string;
+  /** The language for people whose Slack language the bot does not speak, and for channel posts. */
+  readonly defaultLocale: Locale;
+  /** Inbox guard: also answer @mentions of the helper in channels (not only DMs to them). */
+  readonly inboxWatchMentions: boolean;
+  /** Inbox guard: how many "It's urgent" a person may send per day. */
+  readonly urgentPerDay: number;
+  /** Inbox guard: people never auto-replied to (say, the boss). */
+  readonly inboxSkipUserIds: readonly string[];
+  /** When the helper works (the inbox guard says when they are back); undefined means always. */
+  readonly workingHours: WorkingHours | undefined;
+  /** Extra phrases for telling a request for work from other messages. */
+  readonly classifierPhrases: ClassifierPhrases;
 }
 
 /** Thrown when the environment does not describe a runnable bot; the message lists every problem. */
@@ -78,6 +93,18 @@ const cron = (fallback: string) =>
     .refine((p) => cronProblem(p, 'UTC') === undefined, 'must be a cron pattern such as "0 9 * * 1-5" (minute hour day month weekday)')
     .default(fallback);
 
+const phraseList = z
+  .string()
+  .default('')
+  .transform((raw, ctx) => {
+    try {
+      return parsePhraseConfig(raw);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      return z.NEVER;
+    }
+  });
+
 const isTimezone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -106,6 +133,27 @@ const envSchema = z
     WEEKLY_DIGEST_CHANNEL_ID: channelId.optional(),
     DAILY_DIGEST_CRON: cron('0 9 * * 1-5'),
     WEEKLY_DIGEST_CRON: cron('0 9 * * 1'),
+    DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en'),
+    INBOX_WATCH_MENTIONS: z
+      .enum(['true', 'false', 'yes', 'no', '1', '0'], { error: 'must be true or false' })
+      .default('false')
+      .transform((v) => ['true', 'yes', '1'].includes(v)),
+    URGENT_PER_DAY: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(100).default(2),
+    INBOX_SKIP_USER_IDS: commaList(userId).optional(),
+    WORKING_HOURS: z
+      .string()
+      .transform((raw, ctx) => {
+        try {
+          return parseWorkingHours(raw);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: `${err instanceof Error ? err.message : String(err)} (several spans: "Mon-Thu 09:00-17:30, Fri 09:00-14:00")` });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    REQUEST_PHRASES: phraseList,
+    REQUEST_WORK_WORDS: phraseList,
+    NOT_REQUEST_PHRASES: phraseList,
     OFFER_COOLDOWN_MINUTES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(60 * 24 * 30).default(240),
     CATEGORIES: optionList.default([...DEFAULT_CATEGORIES]),
     TEAMS: optionList.default([...DEFAULT_TEAMS]),
@@ -144,6 +192,15 @@ export function loadStorageConfig(env: Record<string, string | undefined>): Stor
   return Object.freeze({ databasePath: parsed.data.DATABASE_PATH, logLevel: parsed.data.LOG_LEVEL });
 }
 
+/** Reads only the classifier's phrase settings (for `npm run detect`, which needs no Slack credentials). */
+export function loadClassifierPhrases(env: Record<string, string | undefined>): ClassifierPhrases {
+  const present = presentValues(env);
+  const parsed = envSchema.pick({ REQUEST_PHRASES: true, REQUEST_WORK_WORDS: true, NOT_REQUEST_PHRASES: true }).safeParse(present);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, present));
+  const e = parsed.data;
+  return Object.freeze({ requestPhrases: e.REQUEST_PHRASES, workWords: e.REQUEST_WORK_WORDS, notRequestPhrases: e.NOT_REQUEST_PHRASES });
+}
+
 /** Reads the environment into a frozen `Config`, or throws `ConfigError` naming every bad or missing variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = presentValues(env);
@@ -175,5 +232,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     weeklyDigestChannelId: e.WEEKLY_DIGEST_CHANNEL_ID ?? e.DIGEST_CHANNEL_ID,
     dailyDigestCron: e.DAILY_DIGEST_CRON,
     weeklyDigestCron: e.WEEKLY_DIGEST_CRON,
+    defaultLocale: e.DEFAULT_LOCALE,
+    inboxWatchMentions: e.INBOX_WATCH_MENTIONS,
+    urgentPerDay: e.URGENT_PER_DAY,
+    inboxSkipUserIds: Object.freeze(e.INBOX_SKIP_USER_IDS ?? []),
+    workingHours: e.WORKING_HOURS,
+    classifierPhrases: loadClassifierPhrases(env),
   });
 }

@@ -71,6 +71,30 @@ async function whoAmI(slack: SlackPort, logger: Logger): Promise<BotIdentity> {
   }
 }
 
+/**
+ * The helper-inbox guard's Slack (as the helper, with SLACK_USER_TOKEN) and whose inbox it is. A rejected user token
+ * stops the bot like a rejected bot token: the helper asked for the guard, so running without it would be a surprise.
+ */
+async function startInboxGuard(config: Config, logger: Logger, timeouts: StartOptions['slackTimeouts']): Promise<{ ownerId: string; slack: SlackPort }> {
+  const slack = createWebApiPort({
+    token: config.slackUserToken ?? '',
+    slackApiUrl: config.slackApiUrl,
+    logger,
+    timeoutMs: timeouts?.backgroundMs,
+    interactiveTimeoutMs: timeouts?.interactiveMs,
+  });
+  let ownerId: string;
+  try {
+    ownerId = (await slack.authTest()).botUserId;
+  } catch (err) {
+    const code = err instanceof SlackCallError ? err.code : 'unreachable';
+    throw new StartupError(`Slack rejected SLACK_USER_TOKEN (${code}). Reinstall the app as the helper and copy the User OAuth Token again, or remove it to run without the inbox guard.`);
+  }
+  if (!config.helperUserIds.includes(ownerId)) logger.warn({ ownerId }, 'SLACK_USER_TOKEN belongs to someone not in HELPER_USER_IDS');
+  logger.info({ ownerId, watchMentions: config.inboxWatchMentions }, 'inbox guard on');
+  return { ownerId, slack };
+}
+
 /** Opens the database, checks the token, starts the outbox, maintenance and the Slack listener. */
 export async function startRequestDesk(config: Config, options: StartOptions): Promise<RunningDesk> {
   const { logger } = options;
@@ -87,6 +111,7 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
         interactiveTimeoutMs: options.slackTimeouts?.interactiveMs,
       });
     const identity = await whoAmI(slack, logger);
+    const inbox = config.slackUserToken ? await startInboxGuard(config, logger, options.slackTimeouts) : undefined;
     const outbox: OutboxWorker = new OutboxWorker({
       db,
       clock,
@@ -99,11 +124,12 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
         timezone: config.timezone,
         renderHome: (userId, page) => renderHome({ db, clock, config }, userId, page),
         digestContent: options.digestContent ?? createDigestContent({ db, clock, config }),
+        userSlack: inbox?.slack,
       }),
       onGiveUp: (message, error, outboxId) => reportFailedDelivery(deps, { message, error, outboxId }),
       ...options.outbox,
     });
-    const deps: Deps = { db, slack, clock, logger, config, outbox };
+    const deps: Deps = { db, slack, clock, logger, config, outbox, inbox };
     const tracker = new InflightTracker();
     const app = buildSlackApp(deps, identity, tracker);
 

@@ -49,6 +49,12 @@ describe('loadConfig', () => {
       weeklyDigestChannelId: undefined,
       dailyDigestCron: '0 9 * * 1-5',
       weeklyDigestCron: '0 9 * * 1',
+      defaultLocale: 'en',
+      inboxWatchMentions: false,
+      urgentPerDay: 2,
+      inboxSkipUserIds: [],
+      workingHours: undefined,
+      classifierPhrases: { requestPhrases: [], workWords: [], notRequestPhrases: [] },
     });
   });
 
@@ -73,6 +79,14 @@ describe('loadConfig', () => {
       WEEKLY_DIGEST_CHANNEL_ID: 'C0MARKETING',
       DAILY_DIGEST_CRON: '30 8 * * 1-5',
       WEEKLY_DIGEST_CRON: '0 10 * * 1',
+      DEFAULT_LOCALE: 'de',
+      INBOX_WATCH_MENTIONS: 'yes',
+      URGENT_PER_DAY: '3',
+      INBOX_SKIP_USER_IDS: 'U0BOSS',
+      WORKING_HOURS: 'Mon-Fri 09:00-17:30',
+      REQUEST_PHRASES: 'could someone; kann jemand',
+      REQUEST_WORK_WORDS: 'one-pager',
+      NOT_REQUEST_PHRASES: 'quick sync',
     });
     expect(config).toEqual<Config>({
       slackBotToken: 'xoxb-2-def',
@@ -94,7 +108,23 @@ describe('loadConfig', () => {
       weeklyDigestChannelId: 'C0MARKETING',
       dailyDigestCron: '30 8 * * 1-5',
       weeklyDigestCron: '0 10 * * 1',
+      defaultLocale: 'de',
+      inboxWatchMentions: true,
+      urgentPerDay: 3,
+      inboxSkipUserIds: ['U0BOSS'],
+      workingHours: [{ days: [0, 1, 2, 3, 4], start: 540, end: 1050 }],
+      classifierPhrases: { requestPhrases: ['could someone', 'kann jemand'], workWords: ['one-pager'], notRequestPhrases: ['quick sync'] },
     });
+  });
+
+  it.each([
+    ['WORKING_HOURS', 'weekdays 9 to 5', /WORKING_HOURS: "weekdays 9 to 5" is not like "Mon-Fri 09:00-17:30"/],
+    ['INBOX_WATCH_MENTIONS', 'sometimes', /INBOX_WATCH_MENTIONS: must be true or false/],
+    ['DEFAULT_LOCALE', 'fr', /DEFAULT_LOCALE: must be one of en, de/],
+    ['REQUEST_PHRASES', 'ok; a*b', /REQUEST_PHRASES: /],
+    ['URGENT_PER_DAY', 'many', /URGENT_PER_DAY: must be a number/],
+  ])('names a bad %s', (name, value, message) => {
+    expect(() => loadConfig({ ...MINIMAL, [name]: value })).toThrow(message);
   });
 
   it('sends the weekly digest to the digest channel unless told otherwise, and names a bad cron pattern', () => {

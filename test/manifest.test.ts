@@ -8,8 +8,8 @@ import { CALLBACK_IDS, COMMANDS, EVENT_TYPES } from '../src/slack/ids.js';
 const text = readFileSync('manifest.yml', 'utf8');
 const manifest = parse(text) as {
   features: { slash_commands: { command: string }[]; app_home: Record<string, boolean>; shortcuts: { type: string; callback_id: string }[] };
-  oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  oauth_config: { scopes: { bot: string[]; user: string[] } };
+  settings: { event_subscriptions: { bot_events: string[]; user_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 };
 
 // Slack's published manifest schema, kept outside the project (see ../shared/slack/README.md).
@@ -44,14 +44,28 @@ describe('manifest.yml', () => {
       'im:write',
       'reactions:read',
       'reactions:write',
+      'users:read',
     ]);
+  });
+
+  it('asks the helper, for the inbox guard only, to read their DMs and channel messages and to post as them', () => {
+    expect([...manifest.oauth_config.scopes.user].sort()).toEqual(['channels:history', 'chat:write', 'groups:history', 'im:history']);
+    expect([...manifest.settings.event_subscriptions.user_events].sort()).toEqual(['message.channels', 'message.groups', 'message.im']);
   });
 
   it('explains every scope with a comment on the line above', () => {
     const lines = text.split('\n');
-    for (const scope of manifest.oauth_config.scopes.bot) {
-      const at = lines.findIndex((l) => l.trim() === `- ${scope}`);
-      expect(lines[at - 1]?.trim(), scope).toMatch(/^# \S/);
+    const userSection = lines.findIndex((l) => l.trim() === 'user:');
+    const sections = [
+      { scopes: manifest.oauth_config.scopes.bot, from: 0 },
+      { scopes: manifest.oauth_config.scopes.user, from: userSection },
+    ];
+    for (const { scopes, from } of sections) {
+      for (const scope of scopes) {
+        const at = lines.findIndex((l, i) => i > from && l.trim() === `- ${scope}`);
+        expect(at, scope).toBeGreaterThan(from);
+        expect(lines[at - 1]?.trim(), scope).toMatch(/^# \S/);
+      }
     }
   });
 

@@ -7,7 +7,7 @@ import type { FormMetadata } from '../slack/form-metadata.js';
 import { buildOfferFiledMessage } from '../slack/views/offer-message.js';
 import type { Deps } from './deps.js';
 import { fileTicket } from './file-ticket.js';
-import { replaceMessage } from './outbox.js';
+import { replaceOfferMessage } from './outbox.js';
 
 export type CreateTicketOutcome =
   | { ok: true; ticket: Ticket; duplicate: boolean }
@@ -62,7 +62,7 @@ export async function createTicket(
         createdAt: now,
       },
       rememberTeam: true,
-      extra: (t) => (ownOffer && metadata.offerMessage ? [replaceMessage(metadata.offerMessage, buildOfferFiledMessage(t.number))] : []),
+      extra: (t) => (ownOffer && metadata.offerMessage ? [replaceOfferMessage(ownOffer, metadata.offerMessage, buildOfferFiledMessage(t.number))] : []),
     });
     if (ownOffer) await markOfferFiled(trx, ownOffer.id, ticket.number, now);
     return { ok: true, ticket, duplicate: false };

@@ -3,6 +3,7 @@ import { calendarDate } from '../core/dates.js';
 import type { Db } from '../db/database.js';
 import { findTicket, setSourcePermalink, setTriageMessage, setTriagePermalink } from '../db/ticket-repository.js';
 import type { Logger } from '../logger.js';
+import { buildUrgentAlert } from '../slack/views/inbox-messages.js';
 import { buildTriageCard } from '../slack/views/ticket-messages.js';
 import type { OutboxMessage } from './outbox.js';
 import { PermanentDeliveryError } from './outbox-worker.js';
@@ -22,6 +23,8 @@ export interface DelivererDeps {
   renderHome: (userId: string, page: number) => Promise<HomeView>;
   /** Builds the digests from the current state. */
   digestContent: DigestContent;
+  /** Slack with the helper's user token (the inbox guard), when SLACK_USER_TOKEN is set. */
+  userSlack?: SlackPort | undefined;
 }
 
 /** Returns the function the outbox worker uses to hand one message to Slack. */
@@ -55,17 +58,38 @@ export function createDeliverer(deps: DelivererDeps) {
     }
   }
 
+  /** The bot's Slack, or the helper's (user token) for messages sent in their name. */
+  function portFor(asUser: boolean | undefined): SlackPort {
+    if (!asUser) return slack;
+    if (!deps.userSlack) throw new PermanentDeliveryError('a message in the helper\'s name, but SLACK_USER_TOKEN is no longer set');
+    return deps.userSlack;
+  }
+
+  async function deliverUrgentAlert(m: Extract<OutboxMessage, { kind: 'urgent_alert' }>): Promise<void> {
+    // The message is in the helper's own DMs: only their token can link to it. Without a link the alert still goes.
+    let permalink: string | undefined;
+    try {
+      permalink = await deps.userSlack?.getPermalink(m.channel, m.ts);
+    } catch (err) {
+      logger.warn({ err }, 'could not get the link to an urgent message');
+    }
+    await slack.postMessage({ channel: m.helperId, ...buildUrgentAlert({ requesterId: m.requesterId, permalink, locale: m.locale }) });
+  }
+
   return async function deliver(m: OutboxMessage): Promise<void> {
     switch (m.kind) {
       case 'post':
-        await slack.postMessage(m);
+        await portFor(m.asUser).postMessage(m);
         return;
       case 'ephemeral':
-        await slack.postEphemeral(m);
+        await portFor(m.asUser).postEphemeral(m);
         return;
       case 'replace':
-        if (m.target.kind === 'message') await slack.updateMessage({ ...m, channel: m.target.channel, ts: m.target.ts });
+        if (m.target.kind === 'message') await portFor(m.target.asUser).updateMessage({ ...m, channel: m.target.channel, ts: m.target.ts });
         else await slack.respond(m.target.responseUrl, m);
+        return;
+      case 'urgent_alert':
+        await deliverUrgentAlert(m);
         return;
       case 'triage_card':
         await deliverTriageCard(m.ticketNumber, m.channel);

@@ -13,4 +13,6 @@ export interface Deps {
   config: Config;
   /** Wakes the outbox worker after a commit that wrote messages. */
   outbox: { kick(): void };
+  /** The helper-inbox guard, when a helper authorised it (SLACK_USER_TOKEN): whose inbox, and Slack as them. */
+  inbox?: { ownerId: string; slack: SlackPort } | undefined;
 }

@@ -1,7 +1,7 @@
 import { findOffer, markOfferDismissed } from '../db/offer-repository.js';
 import { buildOfferDismissedMessage } from '../slack/views/offer-message.js';
 import type { Deps } from './deps.js';
-import { enqueue, replaceMessage, type MessageRef } from './outbox.js';
+import { enqueue, replaceOfferMessage, type MessageRef } from './outbox.js';
 
 export type DismissOutcome =
   | { ok: true }
@@ -24,7 +24,7 @@ export async function dismissOffer(
       return { ok: false, reason: 'already_filed', ticketNumber: offer.ticketNumber };
     }
     if (offer.outcome !== 'not_a_request') await markOfferDismissed(trx, offer.id, now);
-    await enqueue(trx, [replaceMessage(input.offerMessage, buildOfferDismissedMessage())], now);
+    await enqueue(trx, [replaceOfferMessage(offer, input.offerMessage, buildOfferDismissedMessage())], now);
     return { ok: true };
   });
   if (outcome.ok) deps.outbox.kick();

@@ -71,6 +71,8 @@ export interface SlackPort {
   uploadFile(f: { channel: string; filename: string; title: string; content: Buffer | string; initialComment?: string | undefined }): Promise<void>;
   /** Reads one message (top level or a thread reply); undefined when Slack has no such message. Fails fast, no retries. */
   readMessage(channel: string, ts: string): Promise<ReadMessage | undefined>;
+  /** A person's Slack locale (`de-DE`) from users.info, undefined when Slack does not say. Fails fast, no retries. */
+  userLocale(userId: string): Promise<string | undefined>;
   /** Adds an emoji reaction as the bot; a reaction that is already there counts as added. */
   addReaction(channel: string, ts: string, name: string): Promise<void>;
 }

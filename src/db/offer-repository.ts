@@ -17,6 +17,8 @@ export interface Offer {
   ticketNumber: number | null;
   createdAt: Date;
   resolvedAt: Date | null;
+  /** 'bot': a DM or @mention of the bot; 'inbox': an automatic reply in a helper's own inbox. */
+  via: 'bot' | 'inbox';
 }
 
 function toOffer(row: OfferRow): Offer {
@@ -33,10 +35,13 @@ function toOffer(row: OfferRow): Offer {
     ticketNumber: row.ticket_number,
     createdAt: new Date(row.created_at),
     resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
+    via: row.via === 'inbox' ? 'inbox' : 'bot',
   };
 }
 
-export type NewOffer = Pick<Offer, 'userId' | 'channelId' | 'messageTs' | 'threadTs' | 'source' | 'text' | 'createdAt'>;
+export type NewOffer = Pick<Offer, 'userId' | 'channelId' | 'messageTs' | 'threadTs' | 'source' | 'text' | 'createdAt'> & {
+  via?: Offer['via'];
+};
 
 /** Records an offer; returns undefined when this message already has one. */
 export async function insertOffer(db: Db, o: NewOffer): Promise<Offer | undefined> {
@@ -53,6 +58,7 @@ export async function insertOffer(db: Db, o: NewOffer): Promise<Offer | undefine
       ticket_number: null,
       created_at: o.createdAt.toISOString(),
       resolved_at: null,
+      via: o.via ?? 'bot',
     })
     .onConflict((oc) => oc.columns(['channel_id', 'message_ts']).doNothing())
     .returningAll()
@@ -146,4 +152,10 @@ export async function forgetOfferTexts(db: Db, createdBefore: Date): Promise<num
     .where('created_at', '<', createdBefore.toISOString())
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+/** The offer made in reply to this message, if any. */
+export async function findOfferByMessage(db: Db, channelId: string, messageTs: string): Promise<Offer | undefined> {
+  const row = await db.selectFrom('offers').selectAll().where('channel_id', '=', channelId).where('message_ts', '=', messageTs).executeTakeFirst();
+  return row ? toOffer(row) : undefined;
 }

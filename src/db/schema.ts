@@ -53,6 +53,7 @@ export interface OfferTable {
   ticket_number: number | null;
   created_at: string;
   resolved_at: string | null;
+  via: Generated<string>;
 }
 
 export interface RequesterPreferenceTable {
@@ -102,6 +103,27 @@ export interface DigestRunTable {
   note: string | null;
 }
 
+export interface UrgentEscalationTable {
+  id: Generated<number>;
+  user_id: string;
+  offer_id: number;
+  local_date: string;
+  at: string;
+}
+
+export interface HelperSettingsTable {
+  user_id: string;
+  focus_until: string | null;
+  updated_at: string;
+}
+
+/** A person's Slack locale (`de-DE`), null when Slack did not say; `checked_at` says when we asked. */
+export interface UserLocaleTable {
+  user_id: string;
+  locale: string | null;
+  checked_at: string;
+}
+
 /** The whole database, for `Kysely<Database>`. */
 export interface Database {
   tickets: TicketTable;
@@ -112,6 +134,9 @@ export interface Database {
   outbox: OutboxTable;
   worker_locks: WorkerLockTable;
   digest_runs: DigestRunTable;
+  urgent_escalations: UrgentEscalationTable;
+  helper_settings: HelperSettingsTable;
+  user_locales: UserLocaleTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

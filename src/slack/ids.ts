@@ -7,6 +7,8 @@ import type { TicketAction } from '../core/ticket-workflow.js';
 export const ACTION_IDS = {
   createTicketFromOffer: 'offer_create_ticket',
   notARequest: 'offer_not_a_request',
+  /** The inbox guard's "It's urgent". */
+  urgent: 'offer_urgent',
   homeNewRequest: 'home_new_request',
   homePage: 'home_page',
   /** Slack wants action_ids unique within a block, so Previous and Next (same row) need two. */

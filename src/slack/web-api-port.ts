@@ -189,6 +189,11 @@ export function createWebApiPort(opts: WebApiPortOptions): SlackPort {
           ...(f.initialComment ? { initial_comment: f.initialComment } : {}),
         } as FilesUploadV2Arguments);
       }),
+    userLocale: (userId) =>
+      call('users.info', async () => {
+        const r = await interactive.users.info({ user: userId, include_locale: true });
+        return r.user?.locale;
+      }),
     getPermalink: (channel, ts) =>
       call('chat.getPermalink', async () => {
         const r = await background.chat.getPermalink({ channel, message_ts: ts });

@@ -64,6 +64,7 @@ describe('insertOffer', () => {
       ticketNumber: null,
       createdAt: T0,
       resolvedAt: null,
+      via: 'bot',
     });
     expect(await findOffer(fresh.db, 1)).toEqual(o);
   });

@@ -50,6 +50,7 @@ export class FakeSlack {
   private tsCounter = 0;
   private readonly messages: FakeMessage[] = [];
   private readonly reactions = new Set<string>();
+  private readonly locales = new Map<string, string>();
 
   private constructor(private readonly server: Server, readonly origin: string) {}
 
@@ -84,6 +85,11 @@ export class FakeSlack {
   addMessage(message: FakeMessage): FakeMessage {
     this.messages.push(message);
     return message;
+  }
+
+  /** Sets a person's Slack locale, as users.info reports it (everyone else is `en-US`). */
+  setLocale(userId: string, locale: string): void {
+    this.locales.set(userId, locale);
   }
 
   /** Forgets scripted answers. */
@@ -133,10 +139,15 @@ export class FakeSlack {
     return `${Math.floor(this.now().getTime() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
   }
 
-  private defaultReply(method: string, args: Record<string, unknown>): FakeReply {
+  private defaultReply(method: string, args: Record<string, unknown>, token: string | undefined): FakeReply {
     const channel = String(args.channel ?? '');
     switch (method) {
       case 'auth.test':
+        // A user token (xoxp-…) belongs to a person: the one named in it after the last dash, e.g. xoxp-1-UHELPER.
+        if (token?.startsWith('xoxp-')) {
+          const userId = token.split('-').at(-1) ?? '';
+          return { body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: userId.toLowerCase(), team_id: FAKE_TEAM_ID, user_id: userId } };
+        }
         return { body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'request_desk', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'BBOT' } };
       case 'chat.postMessage': {
         // Posting to a user ID lands in the app's DM with that person.
@@ -187,6 +198,10 @@ export class FakeSlack {
       }
       case 'response_url':
         return { body: 'ok' };
+      case 'users.info': {
+        const user = String(args.user ?? '');
+        return { body: { ok: true, user: { id: user, name: user.toLowerCase(), locale: this.locales.get(user) ?? 'en-US' } } };
+      }
       case 'conversations.open':
         return { body: { ok: true, channel: { id: `D${String(args.users ?? '').replace(/^[UW]/, '')}` } } };
       // files.uploadV2 is three steps: get an upload URL, POST the bytes there, complete the upload.
@@ -226,7 +241,7 @@ export class FakeSlack {
     this.waiters.clear();
 
     const scripted = this.overrides.get(method)?.shift();
-    const reply = scripted?.(args) ?? this.defaultReply(method, args);
+    const reply = scripted?.(args) ?? this.defaultReply(method, args, call.token);
     if (reply.hang) {
       this.hanging.add(res);
       res.on('close', () => this.hanging.delete(res));

@@ -38,6 +38,7 @@ export class RecordingPort {
     publishHome: async () => {},
     openDm: async (userId) => `D${userId.slice(1)}`,
     readMessage: async () => undefined,
+    userLocale: async () => undefined,
     addReaction: async () => {},
   } as SlackPort;
 }

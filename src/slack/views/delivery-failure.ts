@@ -18,6 +18,8 @@ export function describeOwedMessage(m: OutboxMessage): string {
       return `the App Home of <@${m.userId}>`;
     case 'digest':
       return `the ${m.digest} digest for ${m.period} in <#${m.channel}>`;
+    case 'urgent_alert':
+      return `an urgent alert to <@${m.helperId}>`;
     case 'digest_chart':
       return `the chart of the weekly digest for ${m.period} in <#${m.channel}>`;
     case 'reaction':

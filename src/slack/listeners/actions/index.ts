@@ -6,11 +6,13 @@ import { handleHomeNewRequest } from './home-new-request.js';
 import { handleHomePage } from './home-page.js';
 import { handleNotARequest } from './not-a-request.js';
 import { handleTicketAction } from './ticket-action.js';
+import { handleUrgent } from './urgent.js';
 
 /** Registers the Block Kit action listeners. */
 export function register(app: App, deps: Deps): void {
   app.action<BlockButtonAction>(ACTION_IDS.createTicketFromOffer, handleCreateTicketFromOffer(deps));
   app.action<BlockButtonAction>(ACTION_IDS.notARequest, handleNotARequest(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.urgent, handleUrgent(deps));
   app.action<BlockButtonAction>(ACTION_IDS.homeNewRequest, handleHomeNewRequest(deps));
   app.action<BlockButtonAction>(ACTION_IDS.homePage, handleHomePage(deps));
   app.action<BlockButtonAction>(ACTION_IDS.homePagePrevious, handleHomePage(deps));

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../../app/deps.js';
+import { guardInbox } from '../../../app/inbox-guard.js';
 import { replyToHelpRequest } from '../../../app/reply-to-help-request.js';
 import { slackChannelId, slackTs, slackUserId } from '../../slack-ids.js';
 
@@ -14,7 +15,14 @@ const directMessage = z.object({
   thread_ts: slackTs.optional(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
+  app_id: z.string().optional(),
 });
+
+/** The installation an event was delivered for: the bot, or a person's user token (the inbox guard). */
+function deliveredFor(body: unknown): { userId: string | undefined; isBot: boolean } {
+  const first = (body as { authorizations?: { user_id?: unknown; is_bot?: unknown }[] }).authorizations?.[0];
+  return { userId: typeof first?.user_id === 'string' ? first.user_id : undefined, isBot: first?.is_bot !== false };
+}
 
 /**
  * True when a message event is a person writing something new. Bots (our own messages included), edits,
@@ -25,15 +33,35 @@ export function isFromPerson(e: { user?: string | undefined; subtype?: string | 
   return e.user !== undefined && e.bot_id === undefined && (e.subtype === undefined || e.subtype === 'file_share');
 }
 
-/** A DM to the bot: offer a ticket (or stay quiet for small talk). */
+/**
+ * A message event: a DM to the bot gets the ticket offer (or nothing, for small talk); a message in a helper's own
+ * inbox, delivered through their user token, goes to the inbox guard. Channel messages only reach the app through
+ * that token: they are dropped here unless the inbox guard is on, without a log line.
+ */
 export function handleDirectMessage(deps: Deps) {
-  return async ({ event, logger }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, body, logger }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const parsed = directMessage.safeParse(event);
     if (!parsed.success) {
       logger.warn(`message event ignored: unexpected shape (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
       return;
     }
     const m = parsed.data;
+    const delivery = deliveredFor(body);
+    const inInbox = deps.inbox !== undefined && (m.channel_type !== 'im' || (!delivery.isBot && delivery.userId === deps.inbox.ownerId));
+    if (inInbox) {
+      await guardInbox(deps, {
+        senderId: m.user,
+        channelId: m.channel,
+        channelType: m.channel_type,
+        ts: m.ts,
+        threadTs: m.thread_ts,
+        text: m.text,
+        subtype: m.subtype,
+        botId: m.bot_id,
+        appId: m.app_id,
+      });
+      return;
+    }
     if (m.channel_type !== 'im' || !isFromPerson(m) || !m.user) return;
     await replyToHelpRequest(deps, {
       userId: m.user,

@@ -1,0 +1,7 @@
+import type { en } from './en.js';
+import { inboxDe } from './inbox.de.js';
+
+/** German texts: written, not machine-translated (PRODUCT.md), with the same keys as English. */
+export const de: Record<keyof typeof en, string> = {
+  ...inboxDe,
+};
