@@ -75,7 +75,12 @@ async function whoAmI(slack: SlackPort, logger: Logger): Promise<BotIdentity> {
  * The helper-inbox guard's Slack (as the helper, with SLACK_USER_TOKEN) and whose inbox it is. A rejected user token
  * stops the bot like a rejected bot token: the helper asked for the guard, so running without it would be a surprise.
  */
-async function startInboxGuard(config: Config, logger: Logger, timeouts: StartOptions['slackTimeouts']): Promise<{ ownerId: string; slack: SlackPort }> {
+async function startInboxGuard(
+  config: Config,
+  logger: Logger,
+  timeouts: StartOptions['slackTimeouts'],
+  botSlack: SlackPort,
+): Promise<NonNullable<Deps['inbox']>> {
   const slack = createWebApiPort({
     token: config.slackUserToken ?? '',
     slackApiUrl: config.slackApiUrl,
@@ -91,8 +96,16 @@ async function startInboxGuard(config: Config, logger: Logger, timeouts: StartOp
     throw new StartupError(`Slack rejected SLACK_USER_TOKEN (${code}). Reinstall the app as the helper and copy the User OAuth Token again, or remove it to run without the inbox guard.`);
   }
   if (!config.helperUserIds.includes(ownerId)) logger.warn({ ownerId }, 'SLACK_USER_TOKEN belongs to someone not in HELPER_USER_IDS');
+  // The helper is in the bot's DM with them too, so their messages to the bot may arrive through their own token.
+  // Knowing that DM keeps them from being taken for messages to a colleague.
+  let botDmChannel: string | undefined;
+  try {
+    botDmChannel = await botSlack.openDm(ownerId);
+  } catch (err) {
+    logger.warn({ err, ownerId }, "could not open the bot's DM with the inbox owner; their DMs to the bot may go unanswered");
+  }
   logger.info({ ownerId, watchMentions: config.inboxWatchMentions }, 'inbox guard on');
-  return { ownerId, slack };
+  return { ownerId, slack, botDmChannel };
 }
 
 /** Opens the database, checks the token, starts the outbox, maintenance and the Slack listener. */
@@ -111,7 +124,7 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
         interactiveTimeoutMs: options.slackTimeouts?.interactiveMs,
       });
     const identity = await whoAmI(slack, logger);
-    const inbox = config.slackUserToken ? await startInboxGuard(config, logger, options.slackTimeouts) : undefined;
+    const inbox = config.slackUserToken ? await startInboxGuard(config, logger, options.slackTimeouts, slack) : undefined;
     const outbox: OutboxWorker = new OutboxWorker({
       db,
       clock,

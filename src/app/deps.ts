@@ -13,6 +13,9 @@ export interface Deps {
   config: Config;
   /** Wakes the outbox worker after a commit that wrote messages. */
   outbox: { kick(): void };
-  /** The helper-inbox guard, when a helper authorised it (SLACK_USER_TOKEN): whose inbox, and Slack as them. */
-  inbox?: { ownerId: string; slack: SlackPort } | undefined;
+  /**
+   * The helper-inbox guard, when a helper authorised it (SLACK_USER_TOKEN): whose inbox, Slack as them, and the
+   * bot's own DM with them (messages there are for the bot, not the inbox).
+   */
+  inbox?: { ownerId: string; slack: SlackPort; botDmChannel?: string | undefined } | undefined;
 }

@@ -5,6 +5,7 @@ import { buildUrgentAnswer } from '../slack/views/inbox-messages.js';
 import type { SlackMessage } from '../slack/views/blocks.js';
 import type { Deps } from './deps.js';
 import { enqueue } from './outbox.js';
+import { resolveLocale } from './resolve-locale.js';
 
 export type UrgentOutcome = { ok: true; answer: SlackMessage } | { ok: false; reason: 'not_found' | 'not_yours' | 'no_inbox' };
 
@@ -18,7 +19,7 @@ export async function escalateUrgent(deps: Deps, input: { offerId: number; userI
   if (!inbox) return { ok: false, reason: 'no_inbox' };
   const now = clock.now();
   const localDate = calendarDate(now, config.timezone);
-  const locale = config.defaultLocale;
+  const [locale, helperLocale] = await Promise.all([resolveLocale(deps, input.userId), resolveLocale(deps, inbox.ownerId)]);
   const outcome = await db.transaction().execute(async (trx): Promise<UrgentOutcome> => {
     const offer = await findOffer(trx, input.offerId);
     if (!offer || offer.via !== 'inbox') return { ok: false, reason: 'not_found' };
@@ -26,7 +27,7 @@ export async function escalateUrgent(deps: Deps, input: { offerId: number; userI
     const answer = (passed: boolean) => ({ ok: true as const, answer: buildUrgentAnswer({ passed, helperId: inbox.ownerId, limit: config.urgentPerDay, locale }) });
     if ((await countUrgentOn(trx, input.userId, localDate)) >= config.urgentPerDay) return answer(false);
     if (await insertUrgent(trx, { userId: input.userId, offerId: offer.id, localDate, at: now })) {
-      await enqueue(trx, [{ kind: 'urgent_alert', helperId: inbox.ownerId, requesterId: input.userId, channel: offer.channelId, ts: offer.messageTs, locale }], now);
+      await enqueue(trx, [{ kind: 'urgent_alert', helperId: inbox.ownerId, requesterId: input.userId, channel: offer.channelId, ts: offer.messageTs, locale: helperLocale }], now);
     }
     return answer(true);
   });

@@ -7,6 +7,7 @@ import { findFocusUntil } from '../db/helper-settings-repository.js';
 import { findOfferHistory, findOfferByMessage, insertOffer } from '../db/offer-repository.js';
 import { findTicketBySource } from '../db/ticket-repository.js';
 import { t } from '../i18n/catalog.js';
+import { resolveLocale } from './resolve-locale.js';
 import { slackDate } from '../slack/views/blocks.js';
 import { buildInboxOffer } from '../slack/views/inbox-messages.js';
 import type { Deps } from './deps.js';
@@ -55,7 +56,7 @@ export async function guardInbox(deps: Deps, ask: InboxAsk): Promise<InboxOutcom
   }
   const senderId = ask.senderId as string;
   const now = clock.now();
-  const locale = config.defaultLocale;
+  const locale = await resolveLocale(deps, senderId);
   const notes = await availabilityNotes(deps, inbox.ownerId, now, locale);
   const outcome = await db.transaction().execute(async (trx): Promise<InboxOutcome> => {
     const history = await findOfferHistory(trx, senderId, ask.channelId);

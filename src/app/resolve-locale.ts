@@ -14,8 +14,14 @@ const pending = new WeakMap<Deps['db'], Map<string, Promise<Locale>>>();
  * The language to speak to a person: their Slack locale (users.info, asked once and kept in SQLite), else
  * DEFAULT_LOCALE. Call it before opening a transaction, never inside one: it may wait on Slack (interactive timeout).
  * A Slack failure is not an error for the person: they get the default now, and we ask again later.
+ * With `wait: false` (before opening a modal: a trigger_id lives 3 s) it never waits on Slack: an unknown person gets
+ * the default now, and the lookup runs in the background for next time.
  */
-export async function resolveLocale(deps: Pick<Deps, 'db' | 'slack' | 'clock' | 'config' | 'logger'>, userId: string): Promise<Locale> {
+export async function resolveLocale(
+  deps: Pick<Deps, 'db' | 'slack' | 'clock' | 'config' | 'logger'>,
+  userId: string,
+  { wait = true }: { wait?: boolean } = {},
+): Promise<Locale> {
   const { db, clock, config } = deps;
   const known = await findUserLocale(db, userId);
   const now = clock.now();
@@ -26,8 +32,9 @@ export async function resolveLocale(deps: Pick<Deps, 'db' | 'slack' | 'clock' | 
   }
   let inFlight = pending.get(db);
   if (!inFlight) pending.set(db, (inFlight = new Map()));
+  const meanwhile = known?.locale ? localeFromSlack(known.locale, config.defaultLocale) : config.defaultLocale;
   const running = inFlight.get(userId);
-  if (running) return running;
+  if (running) return wait ? running : meanwhile;
   const lookup = (async (): Promise<Locale> => {
     try {
       const slackLocale = await deps.slack.userLocale(userId);
@@ -37,11 +44,11 @@ export async function resolveLocale(deps: Pick<Deps, 'db' | 'slack' | 'clock' | 
       deps.logger.warn({ err, userId }, 'could not look up a locale; using the default');
       // Remember the miss briefly; a known locale stays known (only its age is not refreshed).
       if (!known) await saveUserLocale(db, userId, null, now).catch(() => {});
-      return known?.locale ? localeFromSlack(known.locale, config.defaultLocale) : config.defaultLocale;
+      return meanwhile;
     } finally {
       inFlight.delete(userId);
     }
   })();
   inFlight.set(userId, lookup);
-  return lookup;
+  return wait ? lookup : meanwhile;
 }

@@ -16,5 +16,4 @@ export const inboxDe: Record<keyof typeof inboxEn, string> = {
     'Heute habe ich schon {limit} dringende Anfragen von dir weitergegeben, diese geht deshalb den normalen Weg: Erstell bitte ein Ticket, es wird als Erstes angeschaut.',
   'inbox.urgent.toHelper': ':rotating_light: {requester} hat eine Nachricht an dich als dringend markiert: {link}',
   'inbox.urgent.linkLabel': 'Nachricht öffnen',
-  'inbox.dismissed': 'Alles klar — kein Ticket nötig. Danke für den Hinweis! Ich spreche Tickets eine Weile nicht mehr an.',
 };

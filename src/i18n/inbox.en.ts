@@ -14,5 +14,4 @@ export const inboxEn = {
     "I've already passed on {limit} urgent requests from you today, so this one goes the usual way: please create a ticket and it will be looked at first thing.",
   'inbox.urgent.toHelper': ':rotating_light: {requester} marked a message to you as urgent: {link}',
   'inbox.urgent.linkLabel': 'open the message',
-  'inbox.dismissed': "Got it — no ticket needed. Thanks for letting me know! I won't bring tickets up again for a while.",
 } as const;

@@ -9,6 +9,7 @@ import * as events from './listeners/events/index.js';
 import * as shortcuts from './listeners/shortcuts/index.js';
 import * as views from './listeners/views/index.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
+import { dropUnwatchedMessages } from './middleware/drop-unwatched-messages.js';
 import { guardEventsEndpoint } from './http-guard.js';
 import { describeRequest, ignoreUnknown } from './middleware/ignore-unknown.js';
 import { trackInflight } from './middleware/track-inflight.js';
@@ -107,6 +108,7 @@ export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: Inflig
   }
 
   app.use(trackInflight(tracker));
+  app.use(dropUnwatchedMessages(deps));
   app.use(ignoreUnknown(logger));
   app.use(dedupeEvents(deps));
   events.register(app, deps);

@@ -64,22 +64,38 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { env?: Record<string, string>; clock?: TestClock; start?: Partial<StartOptions> } = {},
+  opts: {
+    env?: Record<string, string>;
+    clock?: TestClock;
+    start?: Partial<StartOptions>;
+    /** Scripts the fake Slack before the desk starts (e.g. auth.test answers). */
+    prepare?: (fake: FakeSlack) => void;
+    /** Receives the log lines even when starting fails. */
+    logs?: Record<string, unknown>[];
+  } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start();
+  opts.prepare?.(fake);
   const dir = tempDir();
   const dbPath = join(dir.path, 'desk.db');
   const clock = opts.clock ?? new TestClock();
   fake.now = () => clock.now();
   const config = loadConfig(testEnv(fake, dbPath, opts.env));
-  const logs: Record<string, unknown>[] = [];
+  const logs: Record<string, unknown>[] = opts.logs ?? [];
   const logger = createLogger({
     level: 'debug',
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
     secrets: [TEST_SIGNING_SECRET],
   });
   const boot = () => startRequestDesk(config, { logger, clock, host: '127.0.0.1', outbox: { pollMs: 50 }, ...opts.start });
-  let desk = await boot();
+  let desk: RunningDesk;
+  try {
+    desk = await boot();
+  } catch (err) {
+    await fake.stop();
+    dir.remove();
+    throw err;
+  }
   const harness: Harness = {
     fake,
     desk,

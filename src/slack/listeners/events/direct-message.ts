@@ -47,7 +47,9 @@ export function handleDirectMessage(deps: Deps) {
     }
     const m = parsed.data;
     const delivery = deliveredFor(body);
-    const inInbox = deps.inbox !== undefined && (m.channel_type !== 'im' || (!delivery.isBot && delivery.userId === deps.inbox.ownerId));
+    const inInbox =
+      deps.inbox !== undefined &&
+      (m.channel_type !== 'im' || (!delivery.isBot && delivery.userId === deps.inbox.ownerId && m.channel !== deps.inbox.botDmChannel));
     if (inInbox) {
       await guardInbox(deps, {
         senderId: m.user,
