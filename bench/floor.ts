@@ -43,11 +43,12 @@ const app = new App({
 });
 
 // Built once: no per-event logic.
-const OFFER = buildOfferMessage({ offerId: 1, audience: 'requester' });
+const OFFER = buildOfferMessage({ offerId: 1, audience: 'requester', locale: 'en' });
 const FORM = buildTicketForm({
   prefill: { title: 'Could you update the pricing page?', details: '' },
   categories: DEFAULT_CATEGORIES,
   teams: DEFAULT_TEAMS,
+  locale: 'en',
   privateMetadata: JSON.stringify({ v: 1, source: 'command' }),
 });
 

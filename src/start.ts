@@ -135,6 +135,7 @@ export async function startRequestDesk(config: Config, options: StartOptions): P
         logger,
         clock,
         timezone: config.timezone,
+        defaultLocale: config.defaultLocale,
         renderHome: (userId, page) => renderHome({ db, clock, config }, userId, page),
         digestContent: options.digestContent ?? createDigestContent({ db, clock, config }),
         userSlack: inbox?.slack,

@@ -6,6 +6,7 @@ import { changeTicket, findTicket } from '../db/ticket-repository.js';
 import { buildTicketUpdateMessage, type TicketUpdate } from '../slack/views/ticket-updates.js';
 import type { Deps } from './deps.js';
 import { enqueue, refreshHomes, type OutboxMessage } from './outbox.js';
+import { resolveLocale } from './resolve-locale.js';
 
 /** A helper's change to a ticket, with whatever its modal collected. */
 export interface ChangeRequest {
@@ -31,7 +32,7 @@ export interface ChangeRequest {
 
 export type ChangeOutcome =
   | { ok: true; ticket: Ticket }
-  | { ok: false; reason: 'not_helper' | 'not_found' | 'invalid' ; message?: string }
+  | { ok: false; reason: 'not_helper' | 'not_found' | 'due_in_past' }
   | { ok: false; reason: 'stale'; ticket: Ticket };
 
 const HISTORY_ACTION: Readonly<Record<TicketAction, HistoryAction>> = {
@@ -65,13 +66,19 @@ export async function changeTicketStatus(deps: Deps, r: ChangeRequest): Promise<
   const { db, clock, config } = deps;
   if (!config.helperUserIds.includes(r.actorId)) return { ok: false, reason: 'not_helper' };
   const now = clock.now();
+  // The requester's DM is in their language, looked up before the transaction (which must not wait on Slack) and
+  // without waiting at all: a change form's submission must be answered within 3 seconds. Their language is normally
+  // known since they filed the ticket.
+  const before = await findTicket(db, r.number);
+  if (!before) return { ok: false, reason: 'not_found' };
+  const requesterLocale = await resolveLocale(deps, before.requesterId, { wait: false });
   const outcome = await db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
     const ticket = await findTicket(trx, r.number);
     if (!ticket) return { ok: false, reason: 'not_found' };
     if (ticket.status !== r.expectedStatus) return { ok: false, reason: 'stale', ticket };
     // A new due date may not be in the past; keeping one that has passed is fine.
     if (r.action === 'reschedule' && r.dueDate && r.dueDate !== ticket.dueDate && r.dueDate < calendarDate(now, config.timezone)) {
-      return { ok: false, reason: 'invalid', message: 'The due date is in the past — please pick today or later.' };
+      return { ok: false, reason: 'due_in_past' };
     }
     const next = transition(ticket, r.action, r.actorId);
     if (!next.ok) return { ok: false, reason: 'stale', ticket };
@@ -98,7 +105,7 @@ export async function changeTicketStatus(deps: Deps, r: ChangeRequest): Promise<
 
     const messages: OutboxMessage[] = [{ kind: 'triage_card', ticketNumber: ticket.number, channel: config.triageChannelId }];
     const update: TicketUpdate = { action: r.action, actorId: r.actorId, note: r.note, link: r.link, personId: r.personId, team: r.team, previousDueDate: ticket.dueDate };
-    const dm = buildTicketUpdateMessage(updated, update);
+    const dm = buildTicketUpdateMessage(updated, update, requesterLocale);
     // The requester hears about every change that matters to them (not about their own helper's bookkeeping).
     if (dm && updated.requesterId !== r.actorId) messages.push({ kind: 'post', channel: updated.requesterId, ...dm });
     await enqueue(trx, messages, now);

@@ -3,11 +3,13 @@ import { validateTicketDraft, type DraftInput, type Ticket, type TicketField, ty
 import { requesterOfMessage } from '../core/ticket-from-message.js';
 import { findOffer, markOfferFiled } from '../db/offer-repository.js';
 import { findTicket, findTicketBySource } from '../db/ticket-repository.js';
+import { t } from '../i18n/catalog.js';
 import type { FormMetadata } from '../slack/form-metadata.js';
 import { buildOfferFiledMessage } from '../slack/views/offer-message.js';
 import type { Deps } from './deps.js';
 import { fileTicket } from './file-ticket.js';
 import { replaceOfferMessage } from './outbox.js';
+import { resolveLocale } from './resolve-locale.js';
 
 export type CreateTicketOutcome =
   | { ok: true; ticket: Ticket; duplicate: boolean }
@@ -34,6 +36,12 @@ export async function createTicket(
   if (!validation.ok) return { ok: false, errors: validation.errors };
   const { draft } = validation;
   const { metadata } = input;
+  const message = metadata.source === 'shortcut' ? metadata.message : undefined;
+  const requesterId = message ? requesterOfMessage(input.userId, metadata.authorId, config.helperUserIds) : input.userId;
+  // Languages are looked up before the transaction and without waiting on Slack: Slack wants the form's answer within
+  // 3 seconds. Both people are normally known by now (the offer, or opening the form, looked them up).
+  const submitterLocale = await resolveLocale(deps, input.userId, { wait: false });
+  const requesterLocale = requesterId === input.userId ? submitterLocale : await resolveLocale(deps, requesterId, { wait: false });
 
   const outcome = await db.transaction().execute(async (trx): Promise<CreateTicketOutcome> => {
     // The offer is trusted only if it belongs to the person submitting (private_metadata comes back from the client).
@@ -43,26 +51,30 @@ export async function createTicket(
       const existing = await findTicket(trx, ownOffer.ticketNumber);
       if (existing) return { ok: true, ticket: existing, duplicate: true };
     }
-    const message = !ownOffer && metadata.source === 'shortcut' ? metadata.message : undefined;
-    if (message) {
+    const shortcutMessage = ownOffer ? undefined : message;
+    if (shortcutMessage) {
       // Two forms opened on the same message: the second submission files nothing.
-      const existing = await findTicketBySource(trx, message.channel, message.ts);
-      if (existing) return { ok: false, errors: { title: `That message became ticket #${existing.number} in the meantime — nothing more to do.` } };
+      const existing = await findTicketBySource(trx, shortcutMessage.channel, shortcutMessage.ts);
+      if (existing) return { ok: false, errors: { title: t(submitterLocale, 'form.error.becameTicket', { number: existing.number }) } };
     }
-    const source: TicketSource = ownOffer ? ownOffer.source : message ? 'shortcut' : 'command';
+    const source: TicketSource = ownOffer ? ownOffer.source : shortcutMessage ? 'shortcut' : 'command';
     const ticket = await fileTicket(trx, config, {
       ticket: {
         ...draft,
-        requesterId: message ? requesterOfMessage(input.userId, metadata.authorId, config.helperUserIds) : input.userId,
+        requesterId: shortcutMessage ? requesterId : input.userId,
         filedById: input.userId,
         source,
-        sourceChannelId: ownOffer?.channelId ?? message?.channel ?? null,
-        sourceTs: ownOffer?.messageTs ?? message?.ts ?? null,
+        sourceChannelId: ownOffer?.channelId ?? shortcutMessage?.channel ?? null,
+        sourceTs: ownOffer?.messageTs ?? shortcutMessage?.ts ?? null,
         sourcePermalink: null,
         createdAt: now,
       },
       rememberTeam: true,
-      extra: (t) => (ownOffer && metadata.offerMessage ? [replaceOfferMessage(ownOffer, metadata.offerMessage, buildOfferFiledMessage(t.number))] : []),
+      requesterLocale: shortcutMessage ? requesterLocale : submitterLocale,
+      extra: (filed) =>
+        ownOffer && metadata.offerMessage
+          ? [replaceOfferMessage(ownOffer, metadata.offerMessage, buildOfferFiledMessage(filed.number, submitterLocale))]
+          : [],
     });
     if (ownOffer) await markOfferFiled(trx, ownOffer.id, ticket.number, now);
     return { ok: true, ticket, duplicate: false };

@@ -2,6 +2,7 @@ import type { HomeView } from '@slack/types';
 import { calendarDate } from '../core/dates.js';
 import type { Db } from '../db/database.js';
 import { findTicket, setSourcePermalink, setTriageMessage, setTriagePermalink } from '../db/ticket-repository.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import { buildUrgentAlert } from '../slack/views/inbox-messages.js';
 import { buildTriageCard } from '../slack/views/ticket-messages.js';
@@ -19,6 +20,8 @@ export interface DelivererDeps {
   clock: Clock;
   /** The desk's time zone: what "today" is for overdue markers. */
   timezone: string;
+  /** The desk's language (DEFAULT_LOCALE): the triage channel is shared, so its cards are in it. */
+  defaultLocale: Locale;
   /** Builds a person's App Home from the current state. */
   renderHome: (userId: string, page: number) => Promise<HomeView>;
   /** Builds the digests from the current state. */
@@ -43,7 +46,7 @@ export function createDeliverer(deps: DelivererDeps) {
         logger.warn({ err, ticket: ticket.number }, 'could not get the link to the original message');
       }
     }
-    const card = buildTriageCard(ticket, calendarDate(deps.clock.now(), deps.timezone));
+    const card = buildTriageCard(ticket, calendarDate(deps.clock.now(), deps.timezone), deps.defaultLocale);
     if (ticket.triageChannelId && ticket.triageTs) {
       await slack.updateMessage({ channel: ticket.triageChannelId, ts: ticket.triageTs, ...card });
       return;

@@ -1,18 +1,22 @@
 import type { WeekWindow } from '../core/digest-period.js';
-import type { WeeklyChartData } from '../core/digest.js';
+import { OTHER_TEAMS } from '../core/digest.js';
+import { t } from '../i18n/catalog.js';
 import { buildDailyDigestMessage } from '../slack/views/daily-digest.js';
 import { buildWeeklyDigestMessage } from '../slack/views/weekly-digest.js';
 import type { SlackMessage } from '../slack/views/blocks.js';
 import { collectDailyFigures } from './daily-figures.js';
 import type { Deps } from './deps.js';
+import type { LocalizedChart } from './weekly-chart.js';
 import { collectWeeklyFigures } from './weekly-figures.js';
+
+// The digests go to channels, not to one person: they speak the desk's DEFAULT_LOCALE.
 
 /**
  * The daily digest for the helpers at `now`: tickets new since `since` (the last daily digest, or 24 hours ago),
  * due today, overdue, waiting longest without a first response, and in progress — each line linked to its card.
  */
 export async function buildDailyDigest(deps: Pick<Deps, 'db' | 'clock' | 'config'>, opts: { now: Date; since: Date }): Promise<SlackMessage> {
-  return buildDailyDigestMessage(await collectDailyFigures(deps, opts), opts.now);
+  return buildDailyDigestMessage(await collectDailyFigures(deps, opts), opts.now, deps.config.defaultLocale);
 }
 
 /**
@@ -22,8 +26,15 @@ export async function buildDailyDigest(deps: Pick<Deps, 'db' | 'clock' | 'config
 export async function buildWeeklyDigest(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   opts: { now: Date },
-): Promise<{ message: SlackMessage; chart: WeeklyChartData; period: { start: Date; end: Date; week: string } }> {
+): Promise<{ message: SlackMessage; chart: LocalizedChart; period: { start: Date; end: Date; week: string } }> {
+  const locale = deps.config.defaultLocale;
   const figures = await collectWeeklyFigures(deps, opts.now);
   const { start, end, week }: WeekWindow = figures.period;
-  return { message: buildWeeklyDigestMessage(figures), chart: figures.chart, period: { start, end, week } };
+  const chart: LocalizedChart = {
+    ...figures.chart,
+    title: t(locale, 'chart.title', { week }),
+    series: figures.chart.series.map((s) => (s.team === OTHER_TEAMS ? { ...s, team: t(locale, 'digest.weekly.otherTeams'), folded: true } : s)),
+    locale,
+  };
+  return { message: buildWeeklyDigestMessage(figures, locale), chart, period: { start, end, week } };
 }

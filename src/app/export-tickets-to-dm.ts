@@ -1,5 +1,7 @@
 import { calendarDate } from '../core/dates.js';
 import { listExportRows, type ExportRow } from '../db/ticket-export-repository.js';
+import { t } from '../i18n/catalog.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Deps } from './deps.js';
 import { SlackCallError } from './slack-port.js';
 import { exportChunks } from './ticket-export-format.js';
@@ -25,9 +27,10 @@ async function* allRows(deps: Pick<Deps, 'db'>, counter: { n: number }): AsyncGe
 
 /**
  * `/request export`: every ticket with its figures as RFC 4180 CSV (no person IDs), uploaded into the helper's DM
- * with the bot. Helpers only. A Slack failure is reported back, not retried: the helper can simply ask again.
+ * with the bot, its title and comment in `locale`. Helpers only. A Slack failure is reported back, not retried: the
+ * helper can simply ask again.
  */
-export async function exportTicketsToDm(deps: Pick<Deps, 'db' | 'slack' | 'clock' | 'config' | 'logger'>, input: { userId: string }): Promise<ExportOutcome> {
+export async function exportTicketsToDm(deps: Pick<Deps, 'db' | 'slack' | 'clock' | 'config' | 'logger'>, input: { userId: string; locale: Locale }): Promise<ExportOutcome> {
   const { slack, config, logger } = deps;
   if (!config.helperUserIds.includes(input.userId)) return { ok: false, reason: 'not_helper' };
   const counter = { n: 0 };
@@ -39,9 +42,9 @@ export async function exportTicketsToDm(deps: Pick<Deps, 'db' | 'slack' | 'clock
     await slack.uploadFile({
       channel,
       filename: `request-desk-tickets-${today}.csv`,
-      title: `Request Desk tickets, ${today}`,
+      title: t(input.locale, 'report.export.title', { date: today }),
       content: Buffer.from(parts.join(''), 'utf8'),
-      initialComment: `All ${counter.n.toLocaleString('en-US')} tickets with their figures, as of ${today}. Counts by team and category only: no personal IDs in the file.`,
+      initialComment: t(input.locale, 'report.export.comment', { count: counter.n.toLocaleString(input.locale), date: today }),
     });
   } catch (err) {
     logger.warn({ err, userId: input.userId }, 'could not upload the ticket export');

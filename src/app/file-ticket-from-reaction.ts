@@ -5,8 +5,9 @@ import { findTicketBySource } from '../db/ticket-repository.js';
 import { buildCannotReadMessage, buildMessageGoneMessage, buildNoAuthorMessage, buildReadFailedMessage } from '../slack/views/reaction-notes.js';
 import type { Deps } from './deps.js';
 import { fileTicket } from './file-ticket.js';
+import { resolveLocale } from './resolve-locale.js';
 import { SlackCallError, type ReadMessage } from './slack-port.js';
-import { tellPerson } from './tell-person.js';
+import { tellPersonInTheirLanguage } from './tell-person.js';
 
 /** A :ticket: reaction on a message, by the person who added it. */
 export interface TicketReaction {
@@ -47,19 +48,23 @@ export async function fileTicketFromReaction(deps: Deps, r: TicketReaction): Pro
   } catch (err) {
     const code = err instanceof SlackCallError ? err.code : 'unknown_error';
     logger.warn({ err, channel: r.channel, ts: r.ts }, 'could not read the message a helper reacted to');
-    await tellPerson(deps, r.reactorId, NO_ACCESS.has(code) ? buildCannotReadMessage({ channel: r.channel, code }) : buildReadFailedMessage({ code }));
+    await tellPersonInTheirLanguage(deps, r.reactorId, (locale) =>
+      NO_ACCESS.has(code) ? buildCannotReadMessage({ channel: r.channel, code, locale }) : buildReadFailedMessage({ code, locale }),
+    );
     return { filed: false, reason: 'cannot_read', code };
   }
   if (!message) {
-    await tellPerson(deps, r.reactorId, buildMessageGoneMessage());
+    await tellPersonInTheirLanguage(deps, r.reactorId, buildMessageGoneMessage);
     return { filed: false, reason: 'not_found' };
   }
   const authorId = message.botId === undefined ? message.userId : undefined;
   if (!authorId) {
-    await tellPerson(deps, r.reactorId, buildNoAuthorMessage());
+    await tellPersonInTheirLanguage(deps, r.reactorId, buildNoAuthorMessage);
     return { filed: false, reason: 'no_author' };
   }
   const text = message.text;
+  // The author's "filed for you" is in their language; asked before the transaction, which must not wait on Slack.
+  const authorLocale = await resolveLocale(deps, authorId);
 
   const now = clock.now();
   let outcome: ReactionOutcome;
@@ -85,6 +90,7 @@ export async function fileTicketFromReaction(deps: Deps, r: TicketReaction): Pro
         },
         // A default team is not the author's choice: their next form should not be prefilled with it.
         rememberTeam: false,
+        requesterLocale: authorLocale,
         extra: () => [{ kind: 'reaction', channel: r.channel, ts: r.ts, name: CONFIRMATION }],
       });
       return { filed: true, ticket };

@@ -3,10 +3,13 @@ import { requesterOfMessage } from '../core/ticket-from-message.js';
 import { findOffer } from '../db/offer-repository.js';
 import { findRememberedTeam } from '../db/preference-repository.js';
 import { findTicketBySource } from '../db/ticket-repository.js';
+import { t } from '../i18n/catalog.js';
+import type { Locale } from '../i18n/locale.js';
 import { encodeFormMetadata } from '../slack/form-metadata.js';
 import { buildTicketForm, type TicketFormPrefill } from '../slack/views/ticket-form.js';
 import type { Deps } from './deps.js';
 import type { MessageRef } from './outbox.js';
+import { resolveLocale } from './resolve-locale.js';
 
 /** Where the form was opened from: an offer's button, `/request [text]`, or the message shortcut on a message. */
 export type FormOrigin =
@@ -22,14 +25,15 @@ export type OpenFormOutcome =
 /**
  * Opens the ticket form for a person, prefilled from their message (title from the first sentence, the whole
  * message as details) and with the team they chose last time. Only fast SQLite reads happen before `views.open`,
- * because the trigger_id expires 3 seconds after the click.
+ * because the trigger_id expires 3 seconds after the click. The form is in `locale`, the person's language (looked
+ * up by the caller without waiting on Slack).
  */
 export async function openTicketForm(
   deps: Deps,
-  input: { userId: string; triggerId: string; origin: FormOrigin },
+  input: { userId: string; triggerId: string; origin: FormOrigin; locale: Locale },
 ): Promise<OpenFormOutcome> {
   const { db, config, slack, logger } = deps;
-  const { origin } = input;
+  const { origin, locale } = input;
   let prefill: TicketFormPrefill;
   let metadata: string;
   // Whose ticket it will be: the team field is prefilled with theirs.
@@ -48,7 +52,7 @@ export async function openTicketForm(
     prefill = {
       title: text ? deriveTitle(text) : '',
       details: text ? deriveDetails(text) : '',
-      intro: text ? "I've filled this in from your message — change anything you like." : undefined,
+      intro: text ? t(locale, 'form.intro.yourMessage') : undefined,
     };
     metadata = encodeFormMetadata({ source: offer.source, offerId: offer.id, offerMessage: origin.offerMessage });
   } else if (origin.kind === 'message') {
@@ -62,8 +66,8 @@ export async function openTicketForm(
       details: text ? deriveDetails(text) : '',
       intro:
         requesterId === input.userId
-          ? "I've filled this in from the message — change anything you like."
-          : `You're filing this for <@${requesterId}>, who wrote the message; they'll be told. Change anything you like.`,
+          ? t(locale, 'form.intro.message')
+          : t(locale, 'form.intro.forSomeone', { person: `<@${requesterId}>` }),
     };
     metadata = encodeFormMetadata({ source: 'shortcut', message: { channel: origin.channel, ts: origin.ts }, authorId: origin.authorId });
   } else {
@@ -72,8 +76,12 @@ export async function openTicketForm(
     metadata = encodeFormMetadata({ source: 'command' });
   }
   prefill.team = await findRememberedTeam(db, requesterId);
+  // Filing for someone else: learn their language in the background, for their "filed for you" DM on submission.
+  if (requesterId !== input.userId) {
+    resolveLocale(deps, requesterId, { wait: false }).catch((err: unknown) => logger.warn({ err, requesterId }, 'could not start a locale lookup'));
+  }
 
-  const view = buildTicketForm({ prefill, categories: config.categories, teams: config.teams, privateMetadata: metadata });
+  const view = buildTicketForm({ prefill, categories: config.categories, teams: config.teams, privateMetadata: metadata, locale });
   try {
     await slack.openView(input.triggerId, view);
     return { ok: true };

@@ -12,7 +12,8 @@ export async function reportFailedDelivery(
 ): Promise<void> {
   if (failed.message.kind === 'post' && failed.message.notice) return;
   const { config } = deps;
-  const notice = buildDeliveryFailureNotice(failed);
+  // For the triage channel (or every helper): the desk's DEFAULT_LOCALE.
+  const notice = buildDeliveryFailureNotice(failed, config.defaultLocale);
   const targets = orderingKey(failed.message) === config.triageChannelId ? config.helperUserIds : [config.triageChannelId];
   await enqueue(
     deps.db,

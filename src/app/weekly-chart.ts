@@ -1,8 +1,16 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
-import type { WeeklyChartData } from '../core/digest.js';
+import { OTHER_TEAMS, type WeeklyChartData } from '../core/digest.js';
+import { t } from '../i18n/catalog.js';
+import type { Locale } from '../i18n/locale.js';
 
 export type { WeeklyChartData };
+
+/** The chart's data with the language of its labels; a series marked `folded` is the small teams together. */
+export type LocalizedChart = Omit<WeeklyChartData, 'series'> & {
+  series: (WeeklyChartData['series'][number] & { folded?: boolean })[];
+  locale?: Locale;
+};
 
 Chart.register(...registerables);
 
@@ -16,7 +24,8 @@ const OTHER_COLOUR = '#9E9E9E';
  * Renders the weekly digest's chart as a PNG: requests per week by team, stacked bars, with a title and a legend.
  * Chart.js draws on a Skia canvas (@napi-rs/canvas) — no browser, no system libraries.
  */
-export async function renderWeeklyChart(chart: WeeklyChartData): Promise<Buffer> {
+export async function renderWeeklyChart(chart: LocalizedChart): Promise<Buffer> {
+  const locale = chart.locale ?? 'en';
   const canvas = createCanvas(WIDTH, HEIGHT);
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
@@ -25,7 +34,7 @@ export async function renderWeeklyChart(chart: WeeklyChartData): Promise<Buffer>
       datasets: chart.series.map((s, i) => ({
         label: s.team,
         data: s.counts,
-        backgroundColor: i === chart.series.length - 1 && s.team === 'Other teams' ? OTHER_COLOUR : PALETTE[i % PALETTE.length],
+        backgroundColor: i === chart.series.length - 1 && (s.folded || s.team === OTHER_TEAMS) ? OTHER_COLOUR : PALETTE[i % PALETTE.length],
       })),
     },
     options: {
@@ -37,8 +46,8 @@ export async function renderWeeklyChart(chart: WeeklyChartData): Promise<Buffer>
         legend: { position: 'right' },
       },
       scales: {
-        x: { stacked: true, title: { display: true, text: 'Week starting' } },
-        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Requests' } },
+        x: { stacked: true, title: { display: true, text: t(locale, 'chart.weekStarting') } },
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t(locale, 'chart.requests') } },
       },
     },
     // A white background: Slack shows transparent PNGs on dark themes as black text on black.

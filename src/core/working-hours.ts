@@ -50,7 +50,7 @@ function localClock(at: Date, timeZone: string): { weekday: number; minute: numb
 }
 
 /** The instant at which the wall clock in `timeZone` shows `minute` minutes after midnight on `isoDate`. */
-function zonedInstant(isoDate: string, minute: number, timeZone: string): Date {
+export function zonedInstant(isoDate: string, minute: number, timeZone: string): Date {
   const wanted = Date.parse(`${isoDate}T00:00:00Z`) + minute * 60_000;
   let guess = wanted;
   // Two rounds settle the offset, also on the day the clocks change.

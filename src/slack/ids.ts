@@ -13,6 +13,10 @@ export const ACTION_IDS = {
   homePage: 'home_page',
   /** Slack wants action_ids unique within a block, so Previous and Next (same row) need two. */
   homePagePrevious: 'home_page_previous',
+  /** The helper's "Focus until…" menu on their Home. */
+  focusStart: 'home_focus_start',
+  /** The helper's "End focus" button on their Home. */
+  focusEnd: 'home_focus_end',
 } as const;
 
 /** The buttons on a ticket (triage card, App Home), one per helper action. */

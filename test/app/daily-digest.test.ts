@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDailyDigest } from '../../src/app/digest-content.js';
-import { CLEAR_DAY } from '../../src/slack/views/daily-digest.js';
+import { clearDay } from '../../src/slack/views/daily-digest.js';
 import { addTicket, local, plusMinutes } from '../support/digest-history.js';
 import { mrkdwnTexts } from '../support/flows.js';
 import { useCaseDeps } from '../support/use-case.js';
@@ -26,7 +26,7 @@ describe('the daily digest', () => {
   it('says a clear day in one line', async () => {
     await addTicket(ctx.deps.db, { created: local('2026-11-20'), closed: local('2026-11-20', 12) });
     const { message } = await digest();
-    expect(message).toEqual({ text: CLEAR_DAY, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: CLEAR_DAY, verbatim: true } }] });
+    expect(message).toEqual({ text: clearDay('en'), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clearDay('en'), verbatim: true } }] });
   });
 
   it('lists new, due today, overdue, waiting longest and in progress, each line linked to its triage card', async () => {
@@ -58,6 +58,27 @@ describe('the daily digest', () => {
     // For the helpers, but posted every morning: nobody is @-mentioned (and so notified) by it.
     expect(JSON.stringify(message)).not.toContain('<@');
     expect(JSON.stringify(message)).not.toContain('<!channel>');
+  });
+
+  it('speaks DEFAULT_LOCALE: German texts, German dates, no unfilled placeholders and still no names', async () => {
+    const db = ctx.deps.db;
+    await addTicket(db, { created: local('2026-11-24', 15), title: 'Neues Banner' });
+    await addTicket(db, { created: local('2026-11-18'), title: 'Überfällig', dueDate: '2026-11-23', urgency: 'urgent' });
+    for (let k = 0; k < 7; k++) await addTicket(db, { created: local('2026-11-10', 9 + k), title: `Alte Frage ${k}` });
+    const deps = { ...ctx.deps, config: { ...ctx.deps.config, defaultLocale: 'de' as const } };
+    const message = await buildDailyDigest(deps, { now: NOW, since: SINCE });
+    const all = JSON.stringify(message);
+    expect(message.text).toBe('Heute am Desk: 1 neu, 0 heute fällig, 1 überfällig, 9 warten auf eine erste Antwort, 0 in Arbeit');
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Heute am Desk · Mi. 25. Nov. 2026' } });
+    const [newPart, overduePart, waitingPart] = mrkdwnTexts({ blocks: message.blocks });
+    expect(newPart).toMatch(/^\*Neu seit <!date\^\d+\^\{date_short_pretty\} um \{time\}\|/);
+    expect(overduePart).toMatch(/^\*Überfällig\* \(1\)\n• <[^>]+> · Sales · Website · :red_circle: dringend · fällig Mo\. 23\. Nov\. 2026$/);
+    expect(waitingPart).toContain('wartet seit');
+    expect(waitingPart).toContain('…und 4 weitere');
+    expect(all).toContain('Im Home-Tab steht die ganze Warteschlange.');
+    expect(all.replace(/<!date\^[^>]*>/g, '')).not.toMatch(/\{\w+\}/);
+    expect(all).not.toMatch(/Today|Overdue|waiting|due /);
+    expect(all).not.toContain('<@');
   });
 
   it('keeps every section within Slack\'s limits however long the titles', async () => {

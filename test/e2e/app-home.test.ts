@@ -4,6 +4,7 @@ import { ACTION_IDS, CALLBACK_IDS, TICKET_ACTION_IDS } from '../../src/slack/ids
 import { encodeTicketButton } from '../../src/slack/views/ticket-actions.js';
 import { lastOpenedView, submitForm, VALID_FORM } from '../support/flows.js';
 import { HELPER, startHarness, type Harness } from '../support/harness.js';
+import { findFocusUntil } from '../../src/db/helper-settings-repository.js';
 import { envelope, homeButtonClick, homeOpenedEvent } from '../support/payloads.js';
 
 let h: Harness;
@@ -174,5 +175,68 @@ describe('refreshing after changes', () => {
       expect(publishesTo(helper)).toHaveLength(1);
       expect(listed(helper)).toEqual([1]);
     }
+  });
+});
+
+describe('Focus mode', () => {
+  /** The helper picks a length from "Focus until…" on their Home (a static_select, not a button). */
+  async function pickFocus(user: string, value: string) {
+    const click = homeButtonClick({ user, actionId: ACTION_IDS.focusStart, value });
+    const { value: _button, type: _type, ...action } = click.actions[0]!;
+    const res = await h.sender.interaction({
+      ...click,
+      actions: [{ ...action, type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.ackMs).toBeLessThan(3000);
+    await h.desk.settled();
+  }
+  const focusBlock = (user: string) => lastHome(user).blocks[1] as Block & { accessory?: { type: string; action_id: string } };
+
+  it('a helper switches it on until a time, and off again with End focus', async () => {
+    await openHome(HELPER);
+    expect(focusBlock(HELPER).text?.text).toContain('*Focus mode* is off');
+    expect(focusBlock(HELPER).accessory).toMatchObject({ type: 'static_select', action_id: ACTION_IDS.focusStart });
+
+    const before = publishesTo(HELPER).length;
+    await pickFocus(HELPER, '2h');
+    // 10:00 UTC + 2 hours, worked out on the server.
+    expect(await findFocusUntil(h.desk.db, HELPER)).toEqual(new Date('2026-11-25T12:00:00Z'));
+    expect(publishesTo(HELPER)).toHaveLength(before + 1);
+    expect(focusBlock(HELPER).text?.text).toContain(`*Focus mode is on* until <!date^${Date.parse('2026-11-25T12:00:00Z') / 1000}^`);
+    expect(focusBlock(HELPER).accessory).toMatchObject({ type: 'button', action_id: ACTION_IDS.focusEnd });
+
+    await clickOnHome(HELPER, ACTION_IDS.focusEnd, 'end');
+    expect(await findFocusUntil(h.desk.db, HELPER)).toBeUndefined();
+    expect(focusBlock(HELPER).text?.text).toContain('*Focus mode* is off');
+  });
+
+  it('shows as off once the time has passed', async () => {
+    await pickFocus(HELPER, '1h');
+    h.clock.advance(61 * 60 * 1000);
+    await openHome(HELPER);
+    expect(focusBlock(HELPER).text?.text).toContain('*Focus mode* is off');
+  });
+
+  it('a non-helper cannot switch it on, and an unknown length is ignored', async () => {
+    await pickFocus('UMALLORY', '4h');
+    expect(await findFocusUntil(h.desk.db, 'UMALLORY')).toBeUndefined();
+    expect(publishesTo('UMALLORY')).toHaveLength(0);
+    expect(h.logs).toContainEqual(expect.objectContaining({ userId: 'UMALLORY', msg: 'Focus mode change refused: not a helper' }));
+
+    await pickFocus(HELPER, '99y');
+    expect(await findFocusUntil(h.desk.db, HELPER)).toBeUndefined();
+  });
+});
+
+describe('the Home in the viewer’s language', () => {
+  it('a German helper gets a German Home; the others stay in English', async () => {
+    h.fake.setLocale(HELPER, 'de-DE');
+    await openHome(HELPER);
+    await openHome('UALICE');
+    expect(homeText(HELPER)).toContain('Warteschlange (0 offen)');
+    expect(homeText(HELPER)).toContain('*Fokusmodus* ist aus');
+    expect(homeText(HELPER)).not.toContain('Queue (');
+    expect(homeText('UALICE')).toContain('Nothing here yet');
   });
 });

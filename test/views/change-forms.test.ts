@@ -43,7 +43,7 @@ describe('buildChangeForm', () => {
     ['redirect', [CHANGE_BLOCK_IDS.person, CHANGE_BLOCK_IDS.team, CHANGE_BLOCK_IDS.note]],
     ['reschedule', [CHANGE_BLOCK_IDS.dueDate, CHANGE_BLOCK_IDS.urgency]],
   ] as const)('%s asks for %j and remembers the ticket and the state it was opened in', (action, ids) => {
-    const view = buildChangeForm(action, ticket());
+    const view = buildChangeForm(action, ticket(), 'en');
     expect(view.callback_id).toBe(CALLBACK_IDS[`${action}Form`]);
     expect(blockIds(view)).toEqual(ids);
     expect(JSON.parse(view.private_metadata!)).toEqual({ n: 7, s: 'in_progress' });
@@ -52,7 +52,7 @@ describe('buildChangeForm', () => {
   });
 
   it('prefills the current due date and urgency when rescheduling', () => {
-    const view = buildChangeForm('reschedule', ticket({ urgency: 'urgent' }));
+    const view = buildChangeForm('reschedule', ticket({ urgency: 'urgent' }), 'en');
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('"initial_date":"2026-12-01"');
     expect(json).toMatch(/"initial_option":\{"text":\{"type":"plain_text","text":"Urgent"/);
@@ -65,7 +65,7 @@ describe('buildChangeForm', () => {
 
 describe('buildTicketActions', () => {
   it('carries the ticket and the state seen, one button per available action', () => {
-    const block = buildTicketActions({ number: 7, status: 'done' });
+    const block = buildTicketActions({ number: 7, status: 'done' }, 'en');
     expect(block.elements).toMatchObject([{ action_id: 'ticket_reopen', value: '{"n":7,"s":"done"}' }]);
   });
 });
@@ -74,7 +74,7 @@ describe('buildTicketUpdateMessage', () => {
   const update = { actorId: 'UHELPER1', previousDueDate: '2026-12-01' } as const;
 
   it('escapes the note and quotes it', () => {
-    const msg = buildTicketUpdateMessage(ticket({ status: 'done' }), { ...update, action: 'done', note: 'shipped <!here>\nsee <https://x|y>' })!;
+    const msg = buildTicketUpdateMessage(ticket({ status: 'done' }), { ...update, action: 'done', note: 'shipped <!here>\nsee <https://x|y>' }, 'en')!;
     const text = walkBlocks(msg.blocks).mrkdwn.map((m) => m.text).join('\n');
     expect(text).toContain('> shipped &lt;!here&gt;\n> see &lt;https://x|y&gt;');
     expect(text).toContain('*#7* &lt;!channel&gt; new &lt;b&gt;logo&lt;/b&gt; &amp; more is done');
@@ -82,12 +82,12 @@ describe('buildTicketUpdateMessage', () => {
   });
 
   it('only links http(s) URLs', () => {
-    const msg = buildTicketUpdateMessage(ticket({ status: 'done' }), { ...update, action: 'done', link: 'javascript:alert(1)' })!;
+    const msg = buildTicketUpdateMessage(ticket({ status: 'done' }), { ...update, action: 'done', link: 'javascript:alert(1)' }, 'en')!;
     expect(JSON.stringify(msg.blocks)).not.toContain('javascript:');
   });
 
   it('says nothing when a reschedule keeps the due date', () => {
-    expect(buildTicketUpdateMessage(ticket(), { ...update, action: 'reschedule' })).toBeUndefined();
-    expect(buildTicketUpdateMessage(ticket({ dueDate: null }), { ...update, action: 'reschedule' })?.text).toBe('#7 has a new due date');
+    expect(buildTicketUpdateMessage(ticket(), { ...update, action: 'reschedule' }, 'en')).toBeUndefined();
+    expect(buildTicketUpdateMessage(ticket({ dueDate: null }), { ...update, action: 'reschedule' }, 'en')?.text).toBe('#7 has a new due date');
   });
 });

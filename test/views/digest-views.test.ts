@@ -36,7 +36,7 @@ function figures(overrides: Partial<WeeklyFigures> = {}): WeeklyFigures {
 
 describe('the weekly digest view', () => {
   it('reads like the product notes: load, change, share by team, hours, median first response', () => {
-    const m = buildWeeklyDigestMessage(figures());
+    const m = buildWeeklyDigestMessage(figures(), 'en');
     expect(m.text).toBe('Request Desk, week 2026-W53: 34 requests (+13% vs the week before, +42% vs the 4-week average), 28 finished, 12 still open.');
     expect(m.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Request Desk · week 53 (28 Dec 2026 – 3 Jan 2027)' } });
     const text = walkBlocks(m.blocks).mrkdwn.map((t) => t.text).join('\n');
@@ -49,7 +49,7 @@ describe('the weekly digest view', () => {
   });
 
   it('escapes team and category names and marks every mrkdwn text verbatim', () => {
-    const found = walkBlocks(buildWeeklyDigestMessage(figures()).blocks);
+    const found = walkBlocks(buildWeeklyDigestMessage(figures(), 'en').blocks);
     const text = found.mrkdwn.map((t) => t.text).join('\n');
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<https://evil');
@@ -61,6 +61,7 @@ describe('the weekly digest view', () => {
     const zero = compareWeeks(0, [0, 0, 0, 0]);
     const m = buildWeeklyDigestMessage(
       figures({ received: zero, finished: zero, declined: zero, stillOpen: zero, byTeam: [], byCategory: [], guideCandidates: [], medianFirstResponseMinutes: null, medianTimeToDoneMinutes: null, timeSpent: { totalMinutes: 0, byTeam: [], byCategory: [] }, arrivals: { offers: { dm: 0, mention: 0 }, offersFiled: 0, tickets: { command: 0, dm: 0, mention: 0, shortcut: 0, reaction: 0 } } }),
+      'en',
     );
     const text = walkBlocks(m.blocks).mrkdwn.map((t) => t.text).join('\n');
     expect(m.text).toBe('Request Desk, week 2026-W53: no requests; 0 still open.');
@@ -71,10 +72,24 @@ describe('the weekly digest view', () => {
   });
 });
 
+describe('the weekly digest in German', () => {
+  it('reads in German, with German numbers and no unfilled placeholders', () => {
+    const m = buildWeeklyDigestMessage(figures(), 'de');
+    const all = JSON.stringify(m);
+    expect(m.blocks[0]).toMatchObject({ text: { text: 'Request Desk · KW 53 (28. Dez. 2026 – 3. Jan. 2027)' } });
+    expect(m.text).toBe('Request Desk, KW 2026-W53: 34 Anfragen (+13% zur Vorwoche, +42% zum 4-Wochen-Schnitt), 28 erledigt, 12 noch offen.');
+    const text = walkBlocks(m.blocks).mrkdwn.map((t) => t.text).join('\n');
+    expect(text).toContain('*Aufwand:* 21 Std. für Anfragen anderer Teams');
+    expect(text).toMatch(/```\n {12}\s+KW 53\s+KW 52\s+Ø 4 Wo\.\nEingegangen\s+34\s+30\s+24\n/);
+    expect(all).not.toMatch(/\{\w+\}/);
+    expect(all).not.toMatch(/last week|requests|Time spent/);
+  });
+});
+
 describe('the replies to /request digest and /request export', () => {
   it('marks the preview as private and keeps the digest intact', () => {
-    const message = buildWeeklyDigestMessage(figures());
-    const reply = buildDigestPreviewReply({ ok: true, message, week: '2026-W53' });
+    const message = buildWeeklyDigestMessage(figures(), 'en');
+    const reply = buildDigestPreviewReply({ ok: true, message, week: '2026-W53' }, 'en');
     expect(reply.text).toBe(message.text);
     expect(reply.blocks[0]).toMatchObject({ type: 'context' });
     expect(JSON.stringify(reply.blocks[0])).toContain('only you can see this');
@@ -82,9 +97,9 @@ describe('the replies to /request digest and /request export', () => {
   });
 
   it('tells non-helpers kindly where their own requests are, and helpers what happened to the export', () => {
-    expect(buildDigestPreviewReply({ ok: false, reason: 'not_helper' }).text).toMatch(/for the helpers.*`\/request list`/);
-    expect(buildExportReply({ ok: false, reason: 'not_helper' }).text).toMatch(/for the helpers/);
-    expect(buildExportReply({ ok: true, tickets: 1234 }).text).toBe('Done: the CSV with all 1,234 tickets is in our DM.');
-    expect(buildExportReply({ ok: false, reason: 'slack_failed', code: 'not_allowed_token_type' }).text).toMatch(/^Sorry.*not_allowed_token_type.*try `\/request export` again/);
+    expect(buildDigestPreviewReply({ ok: false, reason: 'not_helper' }, 'en').text).toMatch(/for the helpers.*`\/request list`/);
+    expect(buildExportReply({ ok: false, reason: 'not_helper' }, 'en').text).toMatch(/for the helpers/);
+    expect(buildExportReply({ ok: true, tickets: 1234 }, 'en').text).toBe('Done: the CSV with all 1,234 tickets is in our DM.');
+    expect(buildExportReply({ ok: false, reason: 'slack_failed', code: 'not_allowed_token_type' }, 'en').text).toMatch(/^Sorry.*not_allowed_token_type.*try `\/request export` again/);
   });
 });

@@ -41,7 +41,7 @@ function ticket(number: number, overrides: Partial<Ticket> = {}): Ticket {
 const many = (n: number, overrides: Partial<Ticket> = {}) => Array.from({ length: n }, (_, i) => ticket(i + 1, overrides));
 
 function helperHome(input: Partial<HelperHomeInput> = {}): HomeView {
-  return buildHelperHome({ openTickets: [], doneLastWeek: 0, finishedByMe: [], ownRequests: [], page: 0, today: TODAY, ...input });
+  return buildHelperHome({ openTickets: [], doneLastWeek: 0, finishedByMe: [], ownRequests: [], page: 0, today: TODAY, locale: 'en', focusUntil: undefined, focusChoices: [], ...input });
 }
 
 const sections = (view: HomeView) => view.blocks.filter((b): b is SectionBlock => b.type === 'section');
@@ -166,7 +166,7 @@ describe('buildHelperHome', () => {
 
 describe('buildRequesterHome', () => {
   it('has a primary New request button and explains how to ask when there are no tickets', () => {
-    const view = buildRequesterHome({ tickets: [], today: TODAY });
+    const view = buildRequesterHome({ tickets: [], today: TODAY, locale: 'en' });
     expect(buttons(view)).toEqual([expect.objectContaining({ action_id: ACTION_IDS.homeNewRequest, style: 'primary' })]);
     expect(texts(view)).toMatch(/`\/request`.*DM/);
   });
@@ -175,6 +175,7 @@ describe('buildRequesterHome', () => {
     const updated = new Date('2026-11-24T15:00:00Z');
     const view = buildRequesterHome({
       today: TODAY,
+      locale: 'en',
       tickets: [
         ticket(3, { title: 'New slide template', status: 'in_progress', assigneeId: 'UHELPER1', dueDate: '2026-11-20', updatedAt: updated }),
         ticket(4, { title: 'Banner' }),
@@ -191,21 +192,21 @@ describe('buildRequesterHome', () => {
 
   it('shows the five most recently finished, never the helpers’ buttons', () => {
     const closed = many(8, { status: 'done' }).map((t) => ({ ...t, closedAt: at(5000 - t.number) }));
-    const view = buildRequesterHome({ tickets: closed, today: TODAY });
+    const view = buildRequesterHome({ tickets: closed, today: TODAY, locale: 'en' });
     expect(queueOrder(view)).toEqual([1, 2, 3, 4, 5]);
     expect(texts(view)).toContain('Nothing open right now.');
     expect(buttons(view).map((b) => b.action_id)).toEqual([ACTION_IDS.homeNewRequest]);
   });
 
   it('stays within 100 blocks for someone with 200 open tickets', () => {
-    const view = buildRequesterHome({ tickets: many(200, { title: '&'.repeat(100) }), today: TODAY });
+    const view = buildRequesterHome({ tickets: many(200, { title: '&'.repeat(100) }), today: TODAY, locale: 'en' });
     expectWithinLimits(view);
     expect(texts(view)).toContain('more open.');
   });
 });
 
 describe.each([
-  ['buildRequesterHome', (t: Ticket[]) => buildRequesterHome({ tickets: t, today: TODAY })],
+  ['buildRequesterHome', (t: Ticket[]) => buildRequesterHome({ tickets: t, today: TODAY, locale: 'en' })],
   ['buildHelperHome', (t: Ticket[]) => helperHome({ openTickets: t.filter((x) => x.status === 'new'), finishedByMe: t.filter((x) => x.status === 'done'), ownRequests: t })],
 ])('%s escapes user text', (_name, build) => {
   const hostile = { title: '<!channel> free pizza <https://evil.example|your bank>', team: 'R&D <!here>', category: 'Web <@U999>' };
@@ -218,5 +219,60 @@ describe.each([
       for (const bad of ['<!channel>', '<!here>', '<https://evil', '<@U999>']) expect(m.text, m.path).not.toContain(bad);
       expect(m.verbatim, m.path).toBe(true);
     }
+  });
+});
+
+describe('Focus mode on a helper’s Home', () => {
+  const focusSection = (view: HomeView) => view.blocks[1] as SectionBlock;
+
+  it('when off, offers a "Focus until…" menu of the lengths that make sense now', () => {
+    const section = focusSection(helperHome({ focusChoices: ['1h', '2h', 'nextMorning'] }));
+    expect(section.text?.text).toMatch(/\*Focus mode\* is off/);
+    expect(section.accessory).toMatchObject({
+      type: 'static_select',
+      action_id: ACTION_IDS.focusStart,
+      options: [
+        { text: { text: '1 hour' }, value: '1h' },
+        { text: { text: '2 hours' }, value: '2h' },
+        { text: { text: 'Next working morning' }, value: 'nextMorning' },
+      ],
+    });
+  });
+
+  it('when on, says until when (a Slack date token) and offers End focus', () => {
+    const until = new Date('2026-11-25T16:30:00Z');
+    const section = focusSection(helperHome({ focusUntil: until, focusChoices: ['1h'] }));
+    expect(section.text?.text).toContain(`*Focus mode is on* until <!date^${until.getTime() / 1000}^`);
+    expect(section.accessory).toMatchObject({ type: 'button', action_id: ACTION_IDS.focusEnd });
+  });
+});
+
+describe('the Home in German', () => {
+  const leftovers = (view: HomeView) => JSON.stringify(view).replace(/<!date\^[^>]*>/g, '').match(/\{\w+\}/g) ?? [];
+
+  it('renders a helper’s Home with German texts and no unfilled placeholders', () => {
+    const view = helperHome({
+      locale: 'de',
+      openTickets: [...many(25), ticket(30, { status: 'in_progress', assigneeId: 'UHELPER1', dueDate: '2026-11-20', urgency: 'urgent' })],
+      finishedByMe: [ticket(40, { status: 'done', closedAt: at(50), minutesSpent: 90 })],
+      ownRequests: many(5),
+      focusChoices: ['1h', 'endOfDay'],
+    });
+    expect(headers(view)).toEqual(expect.arrayContaining(['Anfragen', 'Warteschlange (26 offen)', 'Von dir zuletzt erledigt', 'Deine eigenen Anfragen']));
+    expect(texts(view)).toContain('*Fokusmodus* ist aus');
+    expect(texts(view)).toContain('Seite 1 von 2');
+    expect(texts(view)).toContain('…und 2 weitere offene.');
+    expect(buttons(view).map((b) => b.text.text)).toEqual(expect.arrayContaining(['Loslegen', 'Ablehnen', 'Weiter →']));
+    expect(texts(view)).not.toMatch(/Queue|Overdue first|Page \d|Start\b/);
+    expect(leftovers(view)).toEqual([]);
+  });
+
+  it('renders a requester’s Home in German', () => {
+    const empty = buildRequesterHome({ tickets: [], today: TODAY, locale: 'de' });
+    expect(headers(empty)).toEqual(['Deine Anfragen']);
+    expect(buttons(empty)[0]?.text.text).toBe('Neue Anfrage');
+    const some = buildRequesterHome({ tickets: [ticket(1, { status: 'in_progress', assigneeId: 'UHELPER1' })], today: TODAY, locale: 'de' });
+    expect(texts(some)).toContain('<@UHELPER1> kümmert sich darum');
+    expect(leftovers(some)).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ function allText(message: SlackMessage): string {
 }
 
 describe.each(['requester', 'helper'] as const)('buildOfferMessage for the %s', (audience) => {
-  const message = buildOfferMessage({ offerId: 4711, audience });
+  const message = buildOfferMessage({ offerId: 4711, audience, locale: 'en' });
 
   it('has a primary "Create ticket" button then a "Not a request" button, both carrying the offer id', () => {
     const [create, dismiss, ...rest] = buttonsOf(message);
@@ -55,14 +55,14 @@ describe.each(['requester', 'helper'] as const)('buildOfferMessage for the %s', 
 
 describe('buildOfferMessage: the explanation', () => {
   it('the requester gets the explanation of why tickets', () => {
-    const message = buildOfferMessage({ offerId: 1, audience: 'requester' });
+    const message = buildOfferMessage({ offerId: 1, audience: 'requester', locale: 'en' });
     expect(allText(message)).toContain(EXPLANATION);
     expect(message.text).toContain("Happy to help once there's a ticket");
   });
 
   it('a helper gets the same buttons without the sermon', () => {
-    const helper = buildOfferMessage({ offerId: 1, audience: 'helper' });
-    const requester = buildOfferMessage({ offerId: 1, audience: 'requester' });
+    const helper = buildOfferMessage({ offerId: 1, audience: 'helper', locale: 'en' });
+    const requester = buildOfferMessage({ offerId: 1, audience: 'requester', locale: 'en' });
     expect(allText(helper)).not.toContain(EXPLANATION);
     expect(allText(helper)).not.toContain("Happy to help once there's a ticket");
     expect(helper.blocks.map((b) => b.type)).toEqual(['section', 'actions']);
@@ -70,17 +70,17 @@ describe('buildOfferMessage: the explanation', () => {
   });
 
   it('uses a different offer id per offer', () => {
-    const values = buttonsOf(buildOfferMessage({ offerId: 2, audience: 'requester' })).map((b) => b.value);
+    const values = buttonsOf(buildOfferMessage({ offerId: 2, audience: 'requester', locale: 'en' })).map((b) => b.value);
     expect(values).toEqual(['2', '2']);
   });
 });
 
 describe('offer follow-up messages', () => {
   it.each([
-    ['filed', buildOfferFiledMessage(12), '#12'],
-    ['already filed', buildAlreadyFiledMessage(34), '#34'],
-    ['dismissed', buildOfferDismissedMessage(), 'no ticket needed'],
-    ['not yours', buildNotYourOfferMessage(), '/request'],
+    ['filed', buildOfferFiledMessage(12, 'en'), '#12'],
+    ['already filed', buildAlreadyFiledMessage(34, 'en'), '#34'],
+    ['dismissed', buildOfferDismissedMessage('en'), 'no ticket needed'],
+    ['not yours', buildNotYourOfferMessage('en'), '/request'],
   ])('%s has text and blocks without buttons', (_name, message, needle) => {
     expect(message.text).toContain(needle);
     expect(message.blocks.length).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ function expectTextAndBlocks(message: SlackMessage): string {
 
 describe('buildRequestHelp', () => {
   it('returns text and blocks explaining /request', () => {
-    const message = buildRequestHelp();
+    const message = buildRequestHelp('en');
     const text = expectTextAndBlocks(message);
     expect(message.text).toBe('How to ask for help with Request Desk');
     expect(text).toContain('`/request` opens the ticket form');
@@ -31,7 +31,7 @@ describe('buildFormFailureMessage', () => {
     [{ ok: false, reason: 'not_found' }, "can't find that message"],
     [{ ok: false, reason: 'slack_error' }, "didn't open the form in time"],
   ])('explains %j', (outcome, needle) => {
-    const message = buildFormFailureMessage(outcome);
+    const message = buildFormFailureMessage(outcome, 'en');
     const text = expectTextAndBlocks(message);
     expect(message.text).toContain(needle);
     expect(text).toContain(needle);

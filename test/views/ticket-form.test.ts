@@ -14,6 +14,7 @@ function form(prefill: Partial<TicketFormPrefill> = {}, extra: { categories?: re
     categories: extra.categories ?? CATEGORIES,
     teams: extra.teams ?? TEAMS,
     privateMetadata: '{"v":1,"source":"command"}',
+    locale: 'en',
   });
 }
 
@@ -54,7 +55,7 @@ describe('buildTicketForm', () => {
 
   it('passes private_metadata through unchanged', () => {
     const metadata = '{"v":1,"source":"dm","offerId":9}';
-    const view = buildTicketForm({ prefill: { title: '', details: '' }, categories: CATEGORIES, teams: TEAMS, privateMetadata: metadata });
+    const view = buildTicketForm({ prefill: { title: '', details: '' }, categories: CATEGORIES, teams: TEAMS, privateMetadata: metadata, locale: 'en' });
     expect(view.private_metadata).toBe(metadata);
   });
 

@@ -3,38 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../src/core/ticket.js';
 import { LIMITS, type SlackMessage } from '../../src/slack/views/blocks.js';
 import { buildTicketReceivedMessage, buildTriageCard } from '../../src/slack/views/ticket-messages.js';
+import { ticketFixture } from '../support/ticket-fixture.js';
 import { walkBlocks } from './walk-blocks.js';
 
 const CREATED = new Date('2026-11-25T10:00:00Z');
 const TODAY = '2026-11-25';
 
-function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    number: 12,
-    title: 'Update the pricing page banner',
-    details: 'It still says 2025.',
-    requesterId: 'UALICE',
-    filedById: 'UALICE',
-    team: 'Marketing',
-    category: 'Web',
-    urgency: 'normal',
-    dueDate: null,
-    status: 'new',
-    source: 'dm',
-    sourceChannelId: 'DALICE',
-    sourceTs: '1764064800.000100',
-    sourcePermalink: null,
-    triageChannelId: null,
-    triageTs: null,
-    createdAt: CREATED,
-    updatedAt: CREATED,
-    assigneeId: null,
-    minutesSpent: 0,
-    firstResponseAt: null,
-    closedAt: null,
-    ...overrides,
-  };
-}
+const ticket = ticketFixture;
 
 /** A ticket whose every free-text field tries to ping the channel or forge a link. */
 const hostile = ticket({
@@ -48,7 +23,7 @@ const hostile = ticket({
 
 const BUILDERS = [
   ['buildTicketReceivedMessage', buildTicketReceivedMessage],
-  ['buildTriageCard', (t: Ticket) => buildTriageCard(t, TODAY)],
+  ['buildTriageCard', (t: Ticket) => buildTriageCard(t, TODAY, 'en')],
 ] as const;
 
 /** Raw control sequences a person could type; none may reach Slack unescaped. */
@@ -74,7 +49,7 @@ function mrkdwnText(message: SlackMessage): string {
 }
 
 describe.each(BUILDERS)('%s escapes user text', (_name, build) => {
-  const message = build(hostile);
+  const message = build(hostile, 'en');
 
   it('escapes &, < and > in every mrkdwn text and in the fallback text', () => {
     const texts = [...walkBlocks(message.blocks).mrkdwn.map((m) => ({ path: m.path, text: m.text })), { path: '$.text', text: message.text }];
@@ -107,51 +82,51 @@ describe.each(BUILDERS)('%s escapes user text', (_name, build) => {
 
 describe('buildTicketReceivedMessage', () => {
   it('says "#12 received" in the text and the blocks', () => {
-    const message = buildTicketReceivedMessage(ticket());
+    const message = buildTicketReceivedMessage(ticket(), 'en');
     expect(message.text).toBe('#12 received — Update the pricing page banner');
     expect(mrkdwnText(message)).toContain('*#12 received* — Update the pricing page banner');
   });
 
   it('summarises category, team, urgency and the formatted due date', () => {
-    const message = buildTicketReceivedMessage(ticket({ urgency: 'urgent', dueDate: '2026-11-27' }));
+    const message = buildTicketReceivedMessage(ticket({ urgency: 'urgent', dueDate: '2026-11-27' }), 'en');
     expect(mrkdwnText(message)).toContain('Web · Marketing · :red_circle: Urgent · due Fri 27 Nov 2026');
   });
 
   it('leaves the due date out when there is none and does not mark normal urgency', () => {
-    const text = mrkdwnText(buildTicketReceivedMessage(ticket()));
+    const text = mrkdwnText(buildTicketReceivedMessage(ticket(), 'en'));
     expect(text).toContain('Web · Marketing · Normal');
     expect(text).not.toContain('due ');
     expect(text).not.toContain(':red_circle:');
   });
 
   it('shows the escaped title in the blocks', () => {
-    expect(mrkdwnText(buildTicketReceivedMessage(hostile))).toContain('*#12 received* — &lt;!channel&gt; free pizza');
+    expect(mrkdwnText(buildTicketReceivedMessage(hostile, 'en'))).toContain('*#12 received* — &lt;!channel&gt; free pizza');
   });
 
   it('escapes the team and category in the summary', () => {
-    expect(mrkdwnText(buildTicketReceivedMessage(hostile))).toContain('Web &lt;#C123|general&gt; · R&amp;D &lt;!here&gt;');
+    expect(mrkdwnText(buildTicketReceivedMessage(hostile, 'en'))).toContain('Web &lt;#C123|general&gt; · R&amp;D &lt;!here&gt;');
   });
 
   it('keeps section texts within 3,000 characters even for a very long title', () => {
-    const message = buildTicketReceivedMessage(ticket({ title: '<'.repeat(2000) }));
+    const message = buildTicketReceivedMessage(ticket({ title: '<'.repeat(2000) }), 'en');
     for (const s of sections(message.blocks)) expect(s.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
   });
 });
 
 describe('buildTriageCard', () => {
   it('has a header "#12 · title", the escaped details and the fallback text', () => {
-    const card = buildTriageCard(ticket(), TODAY);
+    const card = buildTriageCard(ticket(), TODAY, 'en');
     expect(headerOf(card).text).toMatchObject({ type: 'plain_text', text: '#12 · Update the pricing page banner' });
     expect(card.text).toBe('New ticket #12: Update the pricing page banner');
     expect(mrkdwnText(card)).toContain('It still says 2025.');
   });
 
   it('renders the hostile details escaped', () => {
-    expect(mrkdwnText(buildTriageCard(hostile, TODAY))).toContain('&lt;https://evil.example|your bank&gt; &amp; &lt;@U999&gt;');
+    expect(mrkdwnText(buildTriageCard(hostile, TODAY, 'en'))).toContain('&lt;https://evil.example|your bank&gt; &amp; &lt;@U999&gt;');
   });
 
   it('mentions the requester and shows team, category, urgency, due date and status', () => {
-    const text = mrkdwnText(buildTriageCard(ticket({ urgency: 'urgent', dueDate: '2026-11-27', status: 'in_progress' }), TODAY));
+    const text = mrkdwnText(buildTriageCard(ticket({ urgency: 'urgent', dueDate: '2026-11-27', status: 'in_progress' }), TODAY, 'en'));
     expect(text).toContain('*Requester*\n<@UALICE>');
     expect(text).toContain('*Team*\nMarketing');
     expect(text).toContain('*Category*\nWeb');
@@ -162,7 +137,7 @@ describe('buildTriageCard', () => {
   });
 
   it('shows a dash for no due date, plain urgency when not urgent, and a note for empty details', () => {
-    const text = mrkdwnText(buildTriageCard(ticket({ details: '   ', urgency: 'low' }), TODAY));
+    const text = mrkdwnText(buildTriageCard(ticket({ details: '   ', urgency: 'low' }), TODAY, 'en'));
     expect(text).toContain('*Due*\n—');
     expect(text).toContain('*Urgency*\nLow');
     expect(text).not.toContain(':red_circle:');
@@ -170,7 +145,7 @@ describe('buildTriageCard', () => {
   });
 
   it('keeps the header within 150 characters and sections within 3,000 even with 10,000-character details', () => {
-    const card = buildTriageCard(ticket({ title: 'T'.repeat(400), details: 'word '.repeat(2000), team: 'x'.repeat(2500) }), TODAY);
+    const card = buildTriageCard(ticket({ title: 'T'.repeat(400), details: 'word '.repeat(2000), team: 'x'.repeat(2500) }), TODAY, 'en');
     expect(headerOf(card).text.text.length).toBeLessThanOrEqual(LIMITS.headerText);
     for (const s of sections(card.blocks)) {
       if (s.text) expect(s.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
@@ -181,7 +156,7 @@ describe('buildTriageCard', () => {
   });
 
   it('keeps sections within 3,000 characters when escaping makes long details longer', () => {
-    const card = buildTriageCard(ticket({ details: '<>&'.repeat(3000) }), TODAY);
+    const card = buildTriageCard(ticket({ details: '<>&'.repeat(3000) }), TODAY, 'en');
     const [details] = sections(card.blocks);
     expect(details?.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
     expect(details?.text?.text.startsWith('&lt;&gt;&amp;')).toBe(true);
@@ -189,7 +164,7 @@ describe('buildTriageCard', () => {
 
   describe('source', () => {
     it('links the original message for an http(s) permalink', () => {
-      const text = mrkdwnText(buildTriageCard(ticket({ source: 'mention', sourcePermalink: 'https://acme.slack.com/archives/C1/p1' }), TODAY));
+      const text = mrkdwnText(buildTriageCard(ticket({ source: 'mention', sourcePermalink: 'https://acme.slack.com/archives/C1/p1' }), TODAY, 'en'));
       expect(text).toContain('*Source*\n<https://acme.slack.com/archives/C1/p1|Original message>');
     });
 
@@ -199,7 +174,7 @@ describe('buildTriageCard', () => {
       ['a URL with >', 'https://acme.slack.com/archives/C1/p1><!channel>'],
       ['no permalink', null],
     ])('gives no link for %s', (_name, permalink) => {
-      const card = buildTriageCard(ticket({ source: 'mention', sourcePermalink: permalink }), TODAY);
+      const card = buildTriageCard(ticket({ source: 'mention', sourcePermalink: permalink }), TODAY, 'en');
       const text = mrkdwnText(card);
       expect(text).toContain('*Source*\nAn @mention');
       expect(text).not.toContain('Original message');
@@ -211,7 +186,7 @@ describe('buildTriageCard', () => {
       ['dm', 'A DM to Request Desk'],
       ['command', '`/request`'],
     ] as const)('names the %s source', (source, label) => {
-      expect(mrkdwnText(buildTriageCard(ticket({ source, sourcePermalink: 'https://acme.slack.com/x' }), TODAY))).toContain(`*Source*\n${label}`);
+      expect(mrkdwnText(buildTriageCard(ticket({ source, sourcePermalink: 'https://acme.slack.com/x' }), TODAY, 'en'))).toContain(`*Source*\n${label}`);
     });
   });
 });

@@ -1,9 +1,12 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { URGENCIES, URGENCY_LABELS, type Ticket } from '../../core/ticket.js';
+import { URGENCIES, type Ticket } from '../../core/ticket.js';
 import type { TicketAction } from '../../core/ticket-workflow.js';
+import { t as tr } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
 import { CALLBACK_IDS, CHANGE_BLOCK_IDS, FORM_ACTION_ID } from '../ids.js';
 import { context, escapeMrkdwn, LIMITS, plainText } from './blocks.js';
 import { encodeTicketButton } from './ticket-actions.js';
+import { urgencyName } from './ticket-format.js';
 
 /** The helper actions that ask for details in a modal first. */
 export type FormAction = Extract<TicketAction, 'done' | 'decline' | 'redirect' | 'reschedule'>;
@@ -35,56 +38,57 @@ const url = (blockId: string, label: string, hint: string): InputBlock => ({
   element: { type: 'url_text_input', action_id: FORM_ACTION_ID },
 });
 
-const person = (label: string, optional = true): InputBlock => ({
+const person = (label: string, locale: Locale, optional = true): InputBlock => ({
   type: 'input',
   block_id: CHANGE_BLOCK_IDS.person,
   label: plainText(label),
   optional,
-  element: { type: 'users_select', action_id: FORM_ACTION_ID, placeholder: plainText('Pick a person') },
+  element: { type: 'users_select', action_id: FORM_ACTION_ID, placeholder: plainText(tr(locale, 'change.pickPerson')) },
 });
 
-const TITLES: Readonly<Record<FormAction, string>> = { done: 'Done', decline: 'Decline', redirect: 'Redirect', reschedule: 'Due date & urgency' };
-const SUBMIT: Readonly<Record<FormAction, string>> = { done: 'Mark done', decline: 'Decline', redirect: 'Redirect', reschedule: 'Save' };
-
-/** The modal a helper fills in for Done, Decline, Redirect or Change due / urgency. */
-export function buildChangeForm(action: FormAction, t: Ticket): ModalView {
+/** The modal a helper fills in for Done, Decline, Redirect or Change due / urgency, in the helper's language. */
+export function buildChangeForm(action: FormAction, t: Ticket, locale: Locale): ModalView {
   const blocks: (KnownBlock | InputBlock)[] = [context(`*#${t.number}* — ${escapeMrkdwn(t.title)}`)];
   switch (action) {
     case 'done':
       blocks.push(
-        text(CHANGE_BLOCK_IDS.note, 'What was done', { multiline: true, hint: 'The requester sees this.' }),
-        text(CHANGE_BLOCK_IDS.minutes, 'Time spent', { placeholder: 'e.g. 45m, 1h 30m, 2h', max: 20, hint: 'Counts toward the weekly report (by team, never by person).' }),
-        url(CHANGE_BLOCK_IDS.link, 'Link to the result', 'Optional: the page, file or design.'),
+        text(CHANGE_BLOCK_IDS.note, tr(locale, 'change.done.note'), { multiline: true, hint: tr(locale, 'change.done.noteHint') }),
+        text(CHANGE_BLOCK_IDS.minutes, tr(locale, 'change.done.minutes'), {
+          placeholder: tr(locale, 'change.done.minutesPlaceholder'),
+          max: 20,
+          hint: tr(locale, 'change.done.minutesHint'),
+        }),
+        url(CHANGE_BLOCK_IDS.link, tr(locale, 'change.done.link'), tr(locale, 'change.done.linkHint')),
       );
       break;
     case 'decline':
       blocks.push(
-        text(CHANGE_BLOCK_IDS.note, 'Why, kindly', { multiline: true, hint: 'The requester sees this. Say why, and what they can do instead.' }),
-        url(CHANGE_BLOCK_IDS.link, 'A guide that helps', 'Optional: a how-to they can follow themselves.'),
-        person('A better person to ask'),
+        text(CHANGE_BLOCK_IDS.note, tr(locale, 'change.decline.note'), { multiline: true, hint: tr(locale, 'change.decline.noteHint') }),
+        url(CHANGE_BLOCK_IDS.link, tr(locale, 'change.decline.link'), tr(locale, 'change.decline.linkHint')),
+        person(tr(locale, 'change.decline.person'), locale),
       );
       break;
     case 'redirect':
       blocks.push(
-        person('Who should they ask instead?'),
-        text(CHANGE_BLOCK_IDS.team, 'Or which team?', { optional: true, max: 75 }),
-        text(CHANGE_BLOCK_IDS.note, 'Note for the requester', { multiline: true, optional: true }),
+        person(tr(locale, 'change.redirect.person'), locale),
+        text(CHANGE_BLOCK_IDS.team, tr(locale, 'change.redirect.team'), { optional: true, max: 75 }),
+        text(CHANGE_BLOCK_IDS.note, tr(locale, 'change.redirect.note'), { multiline: true, optional: true }),
       );
       break;
     case 'reschedule': {
-      const options: PlainTextOption[] = URGENCIES.map((u) => ({ text: plainText(URGENCY_LABELS[u]), value: u }));
+      const options: PlainTextOption[] = URGENCIES.map((u) => ({ text: plainText(urgencyName(u, locale)), value: u }));
       blocks.push(
         {
           type: 'input',
           block_id: CHANGE_BLOCK_IDS.dueDate,
-          label: plainText('Needed by'),
+          label: plainText(tr(locale, 'change.reschedule.due')),
           optional: true,
           element: { type: 'datepicker', action_id: FORM_ACTION_ID, ...(t.dueDate ? { initial_date: t.dueDate } : {}) },
         },
         {
           type: 'input',
           block_id: CHANGE_BLOCK_IDS.urgency,
-          label: plainText('Urgency'),
+          label: plainText(tr(locale, 'change.reschedule.urgency')),
           element: { type: 'radio_buttons', action_id: FORM_ACTION_ID, options, initial_option: options.find((o) => o.value === t.urgency) ?? options[1]! },
         },
       );
@@ -94,9 +98,9 @@ export function buildChangeForm(action: FormAction, t: Ticket): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACK_IDS[`${action}Form`],
-    title: plainText(TITLES[action], LIMITS.modalTitle),
-    submit: plainText(SUBMIT[action], LIMITS.modalTitle),
-    close: plainText('Cancel', LIMITS.modalTitle),
+    title: plainText(tr(locale, `change.${action}.title`), LIMITS.modalTitle),
+    submit: plainText(tr(locale, `change.${action}.submit`), LIMITS.modalTitle),
+    close: plainText(tr(locale, 'change.cancel'), LIMITS.modalTitle),
     private_metadata: encodeTicketButton({ n: t.number, s: t.status }),
     blocks,
   };

@@ -1,28 +1,32 @@
 import type { ChangeOutcome } from '../../app/change-ticket.js';
+import { t } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
 import { section, type SlackMessage } from './blocks.js';
-import { STATUS_LABELS, ticketRef } from './ticket-format.js';
+import { statusLabel, ticketRef } from './ticket-format.js';
 
-/** Why a helper action did not happen, for the person who clicked (ephemeral, a DM, or a modal error). */
-export function describeRefusal(outcome: Exclude<ChangeOutcome, { ok: true }> | { ok: false; reason: 'slack_error' }): string {
+/** Why a helper action did not happen, for the person who clicked (ephemeral, a DM, or a modal error), in their language. */
+export function describeRefusal(outcome: Exclude<ChangeOutcome, { ok: true }> | { ok: false; reason: 'slack_error' }, locale: Locale): string {
   switch (outcome.reason) {
     case 'not_helper':
-      return 'Only the helpers can change tickets. You can follow your own with `/request list`.';
+      return t(locale, 'refusal.notHelper');
     case 'not_found':
-      return "I can't find that ticket any more.";
+      return t(locale, 'refusal.notFound');
     case 'stale': {
-      const t = outcome.ticket;
-      const who = t.assigneeId ? ` (<@${t.assigneeId}>)` : '';
-      return `${ticketRef(t)} has moved on: it is now *${STATUS_LABELS[t.status]}*${who}. The card shows what you can do next.`;
+      const ticket = outcome.ticket;
+      const params = { ref: ticketRef(ticket), status: statusLabel(ticket.status, locale) };
+      return ticket.assigneeId
+        ? t(locale, 'refusal.staleWith', { ...params, person: `<@${ticket.assigneeId}>` })
+        : t(locale, 'refusal.stale', params);
     }
-    case 'invalid':
-      return outcome.message ?? 'That did not work — please check the form.';
+    case 'due_in_past':
+      return t(locale, 'refusal.dueInPast');
     case 'slack_error':
-      return "Sorry — Slack didn't open the form in time. Please try again.";
+      return t(locale, 'refusal.slackError');
   }
 }
 
 /** The same, as a message. */
-export function buildRefusalMessage(outcome: Parameters<typeof describeRefusal>[0]): SlackMessage {
-  const text = describeRefusal(outcome);
+export function buildRefusalMessage(outcome: Parameters<typeof describeRefusal>[0], locale: Locale): SlackMessage {
+  const text = describeRefusal(outcome, locale);
   return { text, blocks: [section(text)] };
 }

@@ -1,43 +1,41 @@
 import type { OutboxMessage } from '../../app/outbox.js';
+import { t as text } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
 import { context, section, type SlackMessage } from './blocks.js';
 
 /** What an owed message was, in words a helper understands. */
-export function describeOwedMessage(m: OutboxMessage): string {
+export function describeOwedMessage(m: OutboxMessage, locale: Locale): string {
   switch (m.kind) {
     case 'triage_card':
-      return `the triage card for ticket #${m.ticketNumber}`;
+      return text(locale, 'delivery.what.triage_card', { number: m.ticketNumber });
     case 'post':
-      if (m.channel.startsWith('U') || m.channel.startsWith('W')) return `a direct message to <@${m.channel}>`;
-      if (m.channel.startsWith('D')) return 'a reply in a direct message';
-      return `a message in <#${m.channel}>`;
+      if (m.channel.startsWith('U') || m.channel.startsWith('W')) return text(locale, 'delivery.what.dm', { user: `<@${m.channel}>` });
+      if (m.channel.startsWith('D')) return text(locale, 'delivery.what.dmReply');
+      return text(locale, 'delivery.what.post', { channel: `<#${m.channel}>` });
     case 'ephemeral':
-      return `a note for <@${m.user}> in <#${m.channel}>`;
+      return text(locale, 'delivery.what.ephemeral', { user: `<@${m.user}>`, channel: `<#${m.channel}>` });
     case 'replace':
-      return 'an update to an earlier message';
+      return text(locale, 'delivery.what.replace');
     case 'home':
-      return `the App Home of <@${m.userId}>`;
+      return text(locale, 'delivery.what.home', { user: `<@${m.userId}>` });
     case 'digest':
-      return `the ${m.digest} digest for ${m.period} in <#${m.channel}>`;
+      return text(locale, m.digest === 'daily' ? 'delivery.what.daily' : 'delivery.what.weekly', { period: m.period, channel: `<#${m.channel}>` });
     case 'urgent_alert':
-      return `an urgent alert to <@${m.helperId}>`;
+      return text(locale, 'delivery.what.urgent_alert', { user: `<@${m.helperId}>` });
     case 'digest_chart':
-      return `the chart of the weekly digest for ${m.period} in <#${m.channel}>`;
+      return text(locale, 'delivery.what.digest_chart', { period: m.period, channel: `<#${m.channel}>` });
     case 'reaction':
-      return `the :${m.name.replace(/[^a-z0-9_+-]/g, '')}: reaction on a message in <#${m.channel}>`;
+      return text(locale, 'delivery.what.reaction', { emoji: `:${m.name.replace(/[^a-z0-9_+-]/g, '')}:`, channel: `<#${m.channel}>` });
   }
 }
 
 /** Tells the helpers that a message could not be delivered, and that it is kept. */
-export function buildDeliveryFailureNotice(input: { message: OutboxMessage; error: string; outboxId: number }): SlackMessage {
+export function buildDeliveryFailureNotice(input: { message: OutboxMessage; error: string; outboxId: number }, locale: Locale): SlackMessage {
   // Slack error codes are [a-z_0-9]; anything else is cut, so nothing from a response can inject markup here.
   const code = input.error.replace(/[^a-zA-Z0-9_ .:-]/g, '').slice(0, 120);
-  const what = describeOwedMessage(input.message);
-  const text = `:warning: I couldn't deliver ${what}. Slack said: \`${code}\`.`;
+  const notice = text(locale, 'delivery.failed', { what: describeOwedMessage(input.message, locale), code });
   return {
-    text,
-    blocks: [
-      section(text),
-      context(`It is kept in the database (outbox #${input.outboxId}). If a channel is involved, check that Request Desk is a member.`),
-    ],
+    text: notice,
+    blocks: [section(notice), context(text(locale, 'delivery.kept', { id: input.outboxId }))],
   };
 }

@@ -1,8 +1,12 @@
 import type { ActionsBlock, HomeView, KnownBlock } from '@slack/types';
+import type { FocusChoice } from '../../core/focus.js';
 import type { Ticket } from '../../core/ticket.js';
 import { compareForQueue, isOpen, isOverdue } from '../../core/ticket-workflow.js';
+import { t as text } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
 import { ACTION_IDS } from '../ids.js';
 import { button, context, LIMITS, mrkdwn, section } from './blocks.js';
+import { buildFocusSection } from './focus-section.js';
 import {
   byFinishedDesc,
   finishedTicketLine,
@@ -12,6 +16,7 @@ import {
   queueTicketLine,
   requesterTicketLine,
 } from './home-lines.js';
+import { statusLabel } from './ticket-format.js';
 import { buildTicketActions } from './ticket-actions.js';
 
 // A Home tab holds at most 100 blocks (https://docs.slack.dev/reference/block-kit/blocks). A queue ticket takes two
@@ -25,14 +30,11 @@ export const REQUESTER_OPEN_MAX = 30;
 /** A helper's own open requests listed on their Home. */
 export const OWN_REQUESTS_MAX = 3;
 
-const INTRO = "Need something? Press *New request* — I'll keep track of it and message you when someone picks it up.";
-const EMPTY =
-  "Nothing here yet. Whenever you need a website edit, a design or an IT chore, press *New request*, type `/request` in any channel, or just send me a DM — I'll turn it into a ticket so nothing gets lost, and you can follow it here.";
-
 /** What a requester's Home shows: their tickets (open and finished) and what "today" is in the desk's time zone. */
 export interface RequesterHomeInput {
   tickets: readonly Ticket[];
   today: string;
+  locale: Locale;
 }
 
 /** What a helper's Home shows. */
@@ -48,6 +50,11 @@ export interface HelperHomeInput {
   /** Zero-based page of the queue; out-of-range pages show the nearest one. */
   page: number;
   today: string;
+  locale: Locale;
+  /** Until when the helper's focus time runs; undefined when it is off (or ran out). */
+  focusUntil: Date | undefined;
+  /** The focus lengths that make sense now, for the "Focus until…" menu. */
+  focusChoices: readonly FocusChoice[];
 }
 
 const homeView = (blocks: KnownBlock[]): HomeView => ({ type: 'home', blocks });
@@ -59,74 +66,81 @@ export function clampPage(page: number, ticketCount: number): number {
 }
 
 /** A requester's Home: a New request button, their open tickets, the last few finished ones, or how to ask. */
-export function buildRequesterHome({ tickets, today }: RequesterHomeInput): HomeView {
+export function buildRequesterHome({ tickets, today, locale }: RequesterHomeInput): HomeView {
   const open = tickets.filter((t) => isOpen(t.status)).sort((a, b) => b.number - a.number);
   const finished = tickets.filter((t) => !isOpen(t.status)).sort(byFinishedDesc).slice(0, RECENT_FINISHED);
-  const blocks: KnownBlock[] = [homeHeader('Your requests'), section(INTRO), newRequestButton()];
-  if (open.length === 0 && finished.length === 0) return homeView([...blocks, homeDivider(), section(EMPTY)]);
+  const blocks: KnownBlock[] = [homeHeader(text(locale, 'home.requester.header')), section(text(locale, 'home.requester.intro')), newRequestButton(locale)];
+  if (open.length === 0 && finished.length === 0) return homeView([...blocks, homeDivider(), section(text(locale, 'home.requester.empty'))]);
 
-  blocks.push(homeDivider(), homeHeader(`Open (${open.length})`));
-  if (open.length === 0) blocks.push(context('Nothing open right now.'));
-  for (const t of open.slice(0, REQUESTER_OPEN_MAX)) blocks.push(section(requesterTicketLine(t, today)));
-  if (open.length > REQUESTER_OPEN_MAX) blocks.push(context(`…and ${open.length - REQUESTER_OPEN_MAX} more open.`));
+  blocks.push(homeDivider(), homeHeader(text(locale, 'home.requester.open', { count: open.length })));
+  if (open.length === 0) blocks.push(context(text(locale, 'home.requester.nothingOpen')));
+  blocks.push(...openLines(open, REQUESTER_OPEN_MAX, today, locale));
   if (finished.length > 0) {
-    blocks.push(homeDivider(), homeHeader('Recently finished'));
-    for (const t of finished) blocks.push(section(finishedTicketLine(t, { showTime: false })));
+    blocks.push(homeDivider(), homeHeader(text(locale, 'home.requester.finished')));
+    for (const t of finished) blocks.push(section(finishedTicketLine(t, { showTime: false }, locale)));
   }
   return homeView(blocks);
 }
 
-function countsBlock(queue: readonly Ticket[], doneLastWeek: number, today: string): KnownBlock {
+/** Up to `max` open tickets of one person, and how many more there are. */
+function openLines(open: readonly Ticket[], max: number, today: string, locale: Locale): KnownBlock[] {
+  const blocks: KnownBlock[] = open.slice(0, max).map((t) => section(requesterTicketLine(t, today, locale)));
+  if (open.length > max) blocks.push(context(text(locale, 'home.moreOpen', { count: open.length - max })));
+  return blocks;
+}
+
+function countsBlock(queue: readonly Ticket[], doneLastWeek: number, today: string, locale: Locale): KnownBlock {
   const count = (status: Ticket['status']) => queue.filter((t) => t.status === status).length;
   const overdue = queue.filter((t) => isOverdue(t, today)).length;
   const fields = [
-    `*New*\n${count('new')}`,
-    `*In progress*\n${count('in_progress')}`,
-    `*Overdue*\n${overdue > 0 ? `:warning: ${overdue}` : '0'}`,
-    `*Done in the last 7 days*\n${doneLastWeek}`,
+    `*${statusLabel('new', locale)}*\n${count('new')}`,
+    `*${statusLabel('in_progress', locale)}*\n${count('in_progress')}`,
+    `*${text(locale, 'home.counts.overdue')}*\n${overdue > 0 ? `:warning: ${overdue}` : '0'}`,
+    `*${text(locale, 'home.counts.doneWeek')}*\n${doneLastWeek}`,
   ];
   return { type: 'section', fields: fields.map((f) => mrkdwn(f, LIMITS.sectionField)) };
 }
 
-function pager(page: number, pages: number): KnownBlock[] {
+function pager(page: number, pages: number, locale: Locale): KnownBlock[] {
   const elements: ActionsBlock['elements'] = [];
   // Slack wants action_ids unique within a block, hence a second id for Previous.
-  if (page > 0) elements.push(button(ACTION_IDS.homePagePrevious, '← Previous', String(page - 1)));
-  if (page < pages - 1) elements.push(button(ACTION_IDS.homePage, 'Next →', String(page + 1)));
-  return [context(`Page ${page + 1} of ${pages}`), { type: 'actions', elements }];
+  if (page > 0) elements.push(button(ACTION_IDS.homePagePrevious, text(locale, 'home.page.previous'), String(page - 1)));
+  if (page < pages - 1) elements.push(button(ACTION_IDS.homePage, text(locale, 'home.page.next'), String(page + 1)));
+  return [context(text(locale, 'home.page.of', { page: page + 1, pages })), { type: 'actions', elements }];
 }
 
 /**
- * A helper's Home: counts by status, one page of the queue (overdue first, then urgency, due date, age) with each
+ * A helper's Home: Focus mode, counts by status, one page of the queue (overdue first, then urgency, due date, age) with each
  * ticket's buttons, paging, the tickets they finished lately and, if any, their own open requests.
  */
 export function buildHelperHome(input: HelperHomeInput): HomeView {
-  const { today } = input;
+  const { today, locale } = input;
   const queue = [...input.openTickets].sort(compareForQueue(today));
   const page = clampPage(input.page, queue.length);
   const pages = Math.max(1, Math.ceil(queue.length / QUEUE_PAGE_SIZE));
   const shown = queue.slice(page * QUEUE_PAGE_SIZE, (page + 1) * QUEUE_PAGE_SIZE);
 
-  const blocks: KnownBlock[] = [homeHeader('Request queue'), countsBlock(queue, input.doneLastWeek, today), homeDivider()];
-  blocks.push(homeHeader(`Queue (${queue.length} open)`));
-  if (queue.length === 0) blocks.push(section('Nothing waiting — the queue is empty. :tada:'));
+  const blocks: KnownBlock[] = [
+    homeHeader(text(locale, 'home.queue.title')),
+    buildFocusSection(input.focusUntil, input.focusChoices, locale),
+    countsBlock(queue, input.doneLastWeek, today, locale),
+    homeDivider(),
+  ];
+  blocks.push(homeHeader(text(locale, 'home.queue.header', { count: queue.length })));
+  if (queue.length === 0) blocks.push(section(text(locale, 'home.queue.empty')));
   else {
     const from = page * QUEUE_PAGE_SIZE + 1;
-    blocks.push(context(`Overdue first, then by urgency, due date and age · ${from}–${from + shown.length - 1} of ${queue.length}`));
+    blocks.push(context(text(locale, 'home.queue.order', { from, to: from + shown.length - 1, total: queue.length })));
   }
-  for (const t of shown) blocks.push(section(queueTicketLine(t, today)), buildTicketActions(t));
-  if (pages > 1) blocks.push(...pager(page, pages));
+  for (const t of shown) blocks.push(section(queueTicketLine(t, today, locale)), buildTicketActions(t, locale));
+  if (pages > 1) blocks.push(...pager(page, pages, locale));
 
-  blocks.push(homeDivider(), homeHeader('Your recently finished'));
+  blocks.push(homeDivider(), homeHeader(text(locale, 'home.finished.header')));
   const finished = [...input.finishedByMe].sort(byFinishedDesc).slice(0, RECENT_FINISHED);
-  if (finished.length === 0) blocks.push(context('Nothing finished yet — tickets you mark Done, Declined or Redirected show up here.'));
-  for (const t of finished) blocks.push(section(finishedTicketLine(t, { showTime: true })));
+  if (finished.length === 0) blocks.push(context(text(locale, 'home.finished.empty')));
+  for (const t of finished) blocks.push(section(finishedTicketLine(t, { showTime: true }, locale)));
 
   const own = input.ownRequests.filter((t) => isOpen(t.status)).sort((a, b) => b.number - a.number);
-  if (own.length > 0) {
-    blocks.push(homeDivider(), homeHeader('Your own requests'));
-    for (const t of own.slice(0, OWN_REQUESTS_MAX)) blocks.push(section(requesterTicketLine(t, today)));
-    if (own.length > OWN_REQUESTS_MAX) blocks.push(context(`…and ${own.length - OWN_REQUESTS_MAX} more open.`));
-  }
+  if (own.length > 0) blocks.push(homeDivider(), homeHeader(text(locale, 'home.own.header')), ...openLines(own, OWN_REQUESTS_MAX, today, locale));
   return homeView(blocks);
 }

@@ -1,58 +1,53 @@
+import { t } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
 import { ACTION_IDS } from '../ids.js';
 import { button, context, section, type SlackMessage } from './blocks.js';
+
+const message = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
 
 /**
  * The friendly "happy to help once there's a ticket" reply, with Create ticket and Not a request.
  * Helpers get the same buttons without the explanation.
  */
-export function buildOfferMessage(input: { offerId: number; audience: 'requester' | 'helper' }): SlackMessage {
+export function buildOfferMessage(input: { offerId: number; audience: 'requester' | 'helper'; locale: Locale }): SlackMessage {
+  const { locale } = input;
   const value = String(input.offerId);
   const actions = {
     type: 'actions' as const,
     elements: [
-      button(ACTION_IDS.createTicketFromOffer, 'Create ticket', value, 'primary'),
-      button(ACTION_IDS.notARequest, 'Not a request', value),
+      button(ACTION_IDS.createTicketFromOffer, t(locale, 'offer.button.create'), value, 'primary'),
+      button(ACTION_IDS.notARequest, t(locale, 'offer.button.notRequest'), value),
     ],
   };
   if (input.audience === 'helper') {
-    const text = "Want this as a ticket? I've filled one in from your message.";
+    const text = t(locale, 'offer.helper');
     return { text, blocks: [section(text), actions] };
   }
-  const text = "Happy to help once there's a ticket! I've filled one in from your message — it takes about 20 seconds.";
   return {
-    text,
-    blocks: [
-      section(
-        "Happy to help once there's a ticket! :ticket:\n" +
-          "Tickets let the team plan the week and make sure nobody's request gets forgotten. " +
-          "I've already filled one in from your message — it takes about 20 seconds: check it and press *Create*.",
-      ),
-      actions,
-      context('New tickets are looked at every working day, and you get a message here when yours moves.'),
-    ],
+    text: t(locale, 'offer.text'),
+    blocks: [section(t(locale, 'offer.body')), actions, context(t(locale, 'offer.next'))],
   };
 }
 
 /** Replaces the offer once it became a ticket. */
-export function buildOfferFiledMessage(ticketNumber: number): SlackMessage {
-  const text = `Thanks! That's ticket #${ticketNumber} now — I'll keep you posted here.`;
-  return { text, blocks: [section(`:white_check_mark: Thanks! That's ticket *#${ticketNumber}* now — I'll keep you posted here.`)] };
+export function buildOfferFiledMessage(ticketNumber: number, locale: Locale): SlackMessage {
+  return {
+    text: t(locale, 'offer.filed.text', { number: ticketNumber }),
+    blocks: [section(t(locale, 'offer.filed.body', { number: ticketNumber }))],
+  };
 }
 
 /** Replaces the offer after "Not a request". */
-export function buildOfferDismissedMessage(): SlackMessage {
-  const text = "Got it — no ticket needed. Thanks for letting me know! I won't bring tickets up again for a while.";
-  return { text, blocks: [section(text)] };
+export function buildOfferDismissedMessage(locale: Locale): SlackMessage {
+  return message(t(locale, 'offer.dismissed'));
 }
 
 /** Shown when someone other than the person it was meant for presses an offer's button. */
-export function buildNotYourOfferMessage(): SlackMessage {
-  const text = 'That button belongs to someone else\'s message. To file your own request, type `/request`.';
-  return { text, blocks: [section(text)] };
+export function buildNotYourOfferMessage(locale: Locale): SlackMessage {
+  return message(t(locale, 'offer.notYours'));
 }
 
 /** Shown when the offer already became a ticket. */
-export function buildAlreadyFiledMessage(ticketNumber: number): SlackMessage {
-  const text = `This one is already ticket #${ticketNumber} — nothing more to do. For something new, type \`/request\`.`;
-  return { text, blocks: [section(text)] };
+export function buildAlreadyFiledMessage(ticketNumber: number, locale: Locale): SlackMessage {
+  return message(t(locale, 'offer.alreadyFiled', { number: ticketNumber }));
 }

@@ -1,7 +1,10 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { DETAILS_MAX, TITLE_MAX, URGENCIES, URGENCY_LABELS, type Urgency } from '../../core/ticket.js';
+import { DETAILS_MAX, TITLE_MAX, URGENCIES, type Urgency } from '../../core/ticket.js';
+import { t, type MessageKey } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
 import { CALLBACK_IDS, FORM_ACTION_ID, FORM_BLOCK_IDS } from '../ids.js';
 import { context, LIMITS, plainText } from './blocks.js';
+import { urgencyName } from './ticket-format.js';
 
 /** What the form shows filled in. */
 export interface TicketFormPrefill {
@@ -26,11 +29,13 @@ export function buildTicketForm(input: {
   categories: readonly string[];
   teams: readonly string[];
   privateMetadata: string;
+  locale: Locale;
 }): ModalView {
-  const { prefill } = input;
+  const { prefill, locale } = input;
+  const label = (key: MessageKey) => plainText(t(locale, key));
   const categoryOptions = input.categories.slice(0, LIMITS.options).map((c) => option(c));
   const teamOptions = input.teams.slice(0, LIMITS.options).map((t) => option(t));
-  const urgencyOptions = URGENCIES.map((u) => option(u, URGENCY_LABELS[u]));
+  const urgencyOptions = URGENCIES.map((u) => option(u, urgencyName(u, locale)));
   const initial = (options: PlainTextOption[], value: string | undefined) => {
     const found = options.find((o) => o.value === value);
     return found ? { initial_option: found } : {};
@@ -42,21 +47,21 @@ export function buildTicketForm(input: {
     {
       type: 'input',
       block_id: FORM_BLOCK_IDS.title,
-      label: plainText('Title'),
+      label: label('form.title.label'),
       element: {
         type: 'plain_text_input',
         action_id: FORM_ACTION_ID,
         max_length: TITLE_MAX,
         ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}),
-        placeholder: plainText('e.g. Update the banner on the pricing page'),
+        placeholder: label('form.title.placeholder'),
       },
     },
     {
       type: 'input',
       block_id: FORM_BLOCK_IDS.details,
       optional: true,
-      label: plainText('Details'),
-      hint: plainText('Links, sizes, wording, who it is for — whatever helps.'),
+      label: label('form.details.label'),
+      hint: label('form.details.hint'),
       element: {
         type: 'plain_text_input',
         action_id: FORM_ACTION_ID,
@@ -68,11 +73,11 @@ export function buildTicketForm(input: {
     {
       type: 'input',
       block_id: FORM_BLOCK_IDS.category,
-      label: plainText('Category'),
+      label: label('form.category.label'),
       element: {
         type: 'static_select',
         action_id: FORM_ACTION_ID,
-        placeholder: plainText('Pick one'),
+        placeholder: label('form.category.placeholder'),
         options: categoryOptions,
         ...initial(categoryOptions, prefill.category),
       },
@@ -80,11 +85,11 @@ export function buildTicketForm(input: {
     {
       type: 'input',
       block_id: FORM_BLOCK_IDS.team,
-      label: plainText('Your team'),
+      label: label('form.team.label'),
       element: {
         type: 'static_select',
         action_id: FORM_ACTION_ID,
-        placeholder: plainText('Pick your team'),
+        placeholder: label('form.team.placeholder'),
         options: teamOptions,
         ...initial(teamOptions, prefill.team),
       },
@@ -93,18 +98,18 @@ export function buildTicketForm(input: {
       type: 'input',
       block_id: FORM_BLOCK_IDS.dueDate,
       optional: true,
-      label: plainText('Needed by'),
+      label: label('form.due.label'),
       element: {
         type: 'datepicker',
         action_id: FORM_ACTION_ID,
-        placeholder: plainText('No fixed date'),
+        placeholder: label('form.due.placeholder'),
         ...(prefill.dueDate ? { initial_date: prefill.dueDate } : {}),
       },
     },
     {
       type: 'input',
       block_id: FORM_BLOCK_IDS.urgency,
-      label: plainText('Urgency'),
+      label: label('form.urgency.label'),
       element: {
         type: 'radio_buttons',
         action_id: FORM_ACTION_ID,
@@ -117,9 +122,9 @@ export function buildTicketForm(input: {
   return {
     type: 'modal',
     callback_id: CALLBACK_IDS.ticketForm,
-    title: plainText('New ticket', LIMITS.modalTitle),
-    submit: plainText('Create', LIMITS.modalTitle),
-    close: plainText('Cancel', LIMITS.modalTitle),
+    title: plainText(t(locale, 'form.modal.title'), LIMITS.modalTitle),
+    submit: plainText(t(locale, 'form.modal.submit'), LIMITS.modalTitle),
+    close: plainText(t(locale, 'form.modal.close'), LIMITS.modalTitle),
     private_metadata: input.privateMetadata,
     blocks,
   };

@@ -1,55 +1,67 @@
 import type { KnownBlock } from '@slack/types';
 import type { Ticket } from '../../core/ticket.js';
-import { context, escapeMrkdwn, escapeMrkdwnWithin, LIMITS, link, mrkdwn, plainText, section, slackDate, type SlackMessage } from './blocks.js';
+import { t as text } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
+import { context, escapeMrkdwn, escapeMrkdwnWithin, LIMITS, link, mrkdwn, plainText, section, type SlackMessage } from './blocks.js';
 import { buildTicketActions } from './ticket-actions.js';
-import { dueLabel, statusLine, summaryLine, urgencyLabel } from './ticket-format.js';
+import { dateLabel, dueLabel, statusLine, summaryLine, urgencyLabel } from './ticket-format.js';
 
 /** The requester's confirmation: "#12 received", a one-line summary and what happens next. */
-export function buildTicketReceivedMessage(t: Ticket): SlackMessage {
-  const title = escapeMrkdwn(t.title);
+export function buildTicketReceivedMessage(t: Ticket, locale: Locale): SlackMessage {
+  const params = { number: t.number, title: escapeMrkdwn(t.title) };
   return {
-    text: `#${t.number} received — ${title}`,
+    text: text(locale, 'ticket.received.text', params),
     blocks: [
-      section(`:ticket: *#${t.number} received* — ${title}\n${summaryLine(t)}`),
-      context("What happens next: it's in the queue now. You'll get a message here when someone picks it up."),
+      section(`${text(locale, 'ticket.received.body', params)}\n${summaryLine(t, locale)}`),
+      context(text(locale, 'ticket.received.next')),
     ],
   };
 }
 
-function sourceField(t: Ticket): string {
+function sourceField(t: Ticket, locale: Locale): string {
+  const original = link(t.sourcePermalink, text(locale, 'ticket.originalMessage'));
   switch (t.source) {
     case 'mention':
-      return link(t.sourcePermalink, 'Original message') ?? 'An @mention';
+      return original ?? text(locale, 'ticket.source.mention');
     case 'shortcut':
     case 'reaction':
-      return link(t.sourcePermalink, 'Original message') ?? 'A message in Slack';
+      return original ?? text(locale, 'ticket.source.message');
     case 'dm':
-      return 'A DM to Request Desk';
+      return text(locale, 'ticket.source.dm');
     case 'command':
       return '`/request`';
   }
 }
 
+/** When a ticket was filed, and by whom when that was not its requester: "Nov 25 at 3:00 PM by <@U2>". */
+export function filedWhen(t: Ticket, locale: Locale): string {
+  const when = dateLabel(t.createdAt, locale);
+  return t.filedById !== t.requesterId ? text(locale, 'ticket.whenBy', { when, person: `<@${t.filedById}>` }) : when;
+}
+
 /**
  * The card in the triage channel: everything a helper needs to pick the ticket up, its state, and the actions that
- * fit it. Re-rendered and updated in place after every change; `today` (YYYY-MM-DD) marks it overdue.
+ * fit it. Re-rendered and updated in place after every change; `today` (YYYY-MM-DD) marks it overdue. The channel
+ * is shared, so callers pass the desk's default locale.
  */
-export function buildTriageCard(t: Ticket, today: string): SlackMessage {
-  const details = t.details.trim() ? escapeMrkdwnWithin(t.details, LIMITS.sectionText) : '_No details given._';
+export function buildTriageCard(t: Ticket, today: string, locale: Locale): SlackMessage {
+  const details = t.details.trim() ? escapeMrkdwnWithin(t.details, LIMITS.sectionText) : text(locale, 'ticket.noDetails');
+  const field = (key: 'requester' | 'team' | 'category' | 'urgency' | 'due' | 'source', value: string) =>
+    mrkdwn(`*${text(locale, `ticket.field.${key}`)}*\n${value}`, LIMITS.sectionField);
   const fields = [
-    `*Requester*\n<@${t.requesterId}>`,
-    `*Team*\n${escapeMrkdwn(t.team)}`,
-    `*Category*\n${escapeMrkdwn(t.category)}`,
-    `*Urgency*\n${urgencyLabel(t)}`,
-    `*Due*\n${dueLabel(t, today)}`,
-    `*Source*\n${sourceField(t)}`,
-  ].map((f) => mrkdwn(f, LIMITS.sectionField));
+    field('requester', `<@${t.requesterId}>`),
+    field('team', escapeMrkdwn(t.team)),
+    field('category', escapeMrkdwn(t.category)),
+    field('urgency', urgencyLabel(t, locale)),
+    field('due', dueLabel(t, today, locale)),
+    field('source', sourceField(t, locale)),
+  ];
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText(`#${t.number} · ${t.title}`, LIMITS.headerText) },
     { type: 'section', text: mrkdwn(details) },
     { type: 'section', fields },
-    context(`${statusLine(t)} · filed ${slackDate(t.createdAt)}${t.filedById !== t.requesterId ? ` by <@${t.filedById}>` : ''}`),
-    buildTicketActions(t),
+    context(`${statusLine(t, locale)} · ${text(locale, 'ticket.filed', { when: filedWhen(t, locale) })}`),
+    buildTicketActions(t, locale),
   ];
-  return { text: `New ticket #${t.number}: ${escapeMrkdwn(t.title)}`, blocks };
+  return { text: text(locale, 'ticket.triage.text', { number: t.number, title: escapeMrkdwn(t.title) }), blocks };
 }

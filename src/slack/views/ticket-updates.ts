@@ -1,8 +1,9 @@
-import { formatDueDate } from '../../core/dates.js';
 import type { Ticket } from '../../core/ticket.js';
 import type { TicketAction } from '../../core/ticket-workflow.js';
+import { t as text } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
 import { context, escapeMrkdwn, link, section, type SlackMessage } from './blocks.js';
-import { ticketRef, urgencyLabel } from './ticket-format.js';
+import { dueDateText, ticketRef, urgencyLabel } from './ticket-format.js';
 
 /** What changed, as the requester's DM needs it. */
 export interface TicketUpdate {
@@ -15,63 +16,69 @@ export interface TicketUpdate {
   previousDueDate: string | null;
 }
 
-const quote = (text: string) =>
-  escapeMrkdwn(text)
+const quote = (note: string) =>
+  escapeMrkdwn(note)
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
 
+/** Who to ask instead of a redirected ticket: a person, a team, or either. */
+function redirectTarget(u: TicketUpdate, locale: Locale): string | undefined {
+  const person = u.personId ? `<@${u.personId}>` : undefined;
+  const team = u.team ? text(locale, 'update.redirect.team', { team: escapeMrkdwn(u.team) }) : undefined;
+  return person && team ? text(locale, 'update.redirect.either', { person, team }) : (person ?? team);
+}
+
 /**
- * The requester's DM about a change to their ticket, written kindly and naming `#N`; undefined when the change
- * does not concern them (an urgency tweak without a new due date).
+ * The requester's DM about a change to their ticket, in their language, written kindly and naming `#N`; undefined
+ * when the change does not concern them (an urgency tweak without a new due date).
  */
-export function buildTicketUpdateMessage(t: Ticket, u: TicketUpdate): SlackMessage | undefined {
-  const ref = ticketRef(t);
-  const helper = `<@${u.actorId}>`;
+export function buildTicketUpdateMessage(t: Ticket, u: TicketUpdate, locale: Locale): SlackMessage | undefined {
+  const params = { number: t.number, ref: ticketRef(t), helper: `<@${u.actorId}>` };
   const lines: string[] = [];
-  let text: string;
+  let title: string;
   switch (u.action) {
     case 'start':
-      text = `#${t.number} is in progress`;
-      lines.push(`:hammer_and_wrench: ${helper} started on ${ref}. You'll hear from me when it's done.`);
+      title = text(locale, 'update.start.text', params);
+      lines.push(text(locale, 'update.start.body', params));
       break;
     case 'done': {
-      text = `#${t.number} is done`;
-      lines.push(`:white_check_mark: ${ref} is done — thanks for filing it!`);
-      if (u.note) lines.push(`${helper} wrote:\n${quote(u.note)}`);
-      const result = link(u.link, 'See the result');
+      title = text(locale, 'update.done.text', params);
+      lines.push(text(locale, 'update.done.body', params));
+      if (u.note) lines.push(`${text(locale, 'update.done.wrote', params)}\n${quote(u.note)}`);
+      const result = link(u.link, text(locale, 'update.done.result'));
       if (result) lines.push(result);
       break;
     }
     case 'decline': {
-      text = `#${t.number} was declined`;
-      lines.push(`${helper} can't take on ${ref} this time — sorry about that.`);
+      title = text(locale, 'update.decline.text', params);
+      lines.push(text(locale, 'update.decline.body', params));
       if (u.note) lines.push(quote(u.note));
-      const guide = link(u.link, 'This guide may help');
+      const guide = link(u.link, text(locale, 'update.decline.guide'));
       if (guide) lines.push(guide);
-      if (u.personId) lines.push(`<@${u.personId}> may be able to help instead.`);
+      if (u.personId) lines.push(text(locale, 'update.decline.person', { person: `<@${u.personId}>` }));
       break;
     }
     case 'redirect': {
-      text = `#${t.number} is better handled elsewhere`;
-      const where = [u.personId ? `<@${u.personId}>` : undefined, u.team ? `the ${escapeMrkdwn(u.team)} team` : undefined].filter(Boolean).join(' or ');
-      lines.push(`:arrow_right: ${ref} is better handled elsewhere${where ? `: please ask ${where}` : ''}.`);
+      title = text(locale, 'update.redirect.text', params);
+      const where = redirectTarget(u, locale);
+      lines.push(where ? text(locale, 'update.redirect.ask', { ...params, where }) : text(locale, 'update.redirect.body', params));
       if (u.note) lines.push(quote(u.note));
       break;
     }
     case 'reopen':
-      text = `#${t.number} was reopened`;
-      lines.push(`:arrows_counterclockwise: ${helper} reopened ${ref} and is on it again.`);
+      title = text(locale, 'update.reopen.text', params);
+      lines.push(text(locale, 'update.reopen.body', params));
       break;
     case 'reschedule':
       if (t.dueDate === u.previousDueDate) return undefined;
-      text = `#${t.number} has a new due date`;
+      title = text(locale, 'update.reschedule.text', params);
       lines.push(
         t.dueDate
-          ? `:calendar: ${ref} is now due ${formatDueDate(t.dueDate)} (${urgencyLabel(t)}).`
-          : `:calendar: ${ref} no longer has a fixed due date.`,
+          ? text(locale, 'update.reschedule.due', { ...params, date: dueDateText(t.dueDate, locale), urgency: urgencyLabel(t, locale) })
+          : text(locale, 'update.reschedule.noDue', params),
       );
       break;
   }
-  return { text, blocks: [section(lines.join('\n')), context('Questions? Reply here, or type `/request` for something new.')] };
+  return { text: title, blocks: [section(lines.join('\n')), context(text(locale, 'update.footer'))] };
 }

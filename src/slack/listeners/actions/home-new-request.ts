@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { z } from 'zod';
 import type { Deps } from '../../../app/deps.js';
 import { openTicketForm } from '../../../app/open-ticket-form.js';
+import { resolveLocale } from '../../../app/resolve-locale.js';
 import { tellPerson } from '../../../app/tell-person.js';
 import { slackUserId } from '../../slack-ids.js';
 import { buildFormFailureMessage } from '../../views/form-failure.js';
@@ -18,8 +19,10 @@ export function handleHomeNewRequest(deps: Deps) {
       return;
     }
     const userId = parsed.data.user.id;
-    const outcome = await openTicketForm(deps, { userId, triggerId: parsed.data.trigger_id, origin: { kind: 'command', text: '' } });
+    // The trigger_id lives 3 seconds: the language is what we know now, never a wait on Slack.
+    const locale = await resolveLocale(deps, userId, { wait: false });
+    const outcome = await openTicketForm(deps, { userId, triggerId: parsed.data.trigger_id, origin: { kind: 'command', text: '' }, locale });
     // App Home clicks have no response_url to answer in place.
-    if (!outcome.ok) await tellPerson(deps, userId, buildFormFailureMessage(outcome));
+    if (!outcome.ok) await tellPerson(deps, userId, buildFormFailureMessage(outcome, locale));
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../app/deps.js';
 import { dismissOffer } from '../../../app/dismiss-offer.js';
+import { resolveLocale } from '../../../app/resolve-locale.js';
 import { buildAlreadyFiledMessage, buildNotYourOfferMessage } from '../../views/offer-message.js';
 import { answerPrivately } from '../answer-privately.js';
 import { parseOfferClick } from './offer-action.js';
@@ -14,9 +15,10 @@ export function handleNotARequest(deps: Deps) {
       logger.warn('Not a request click ignored: unexpected payload');
       return;
     }
-    const outcome = await dismissOffer(deps, { offerId: click.offerId, userId: click.userId, offerMessage: click.offerMessage });
+    const locale = await resolveLocale(deps, click.userId);
+    const outcome = await dismissOffer(deps, { offerId: click.offerId, userId: click.userId, offerMessage: click.offerMessage, locale });
     if (outcome.ok || outcome.reason === 'not_found') return;
-    const note = outcome.reason === 'already_filed' ? buildAlreadyFiledMessage(outcome.ticketNumber) : buildNotYourOfferMessage();
+    const note = outcome.reason === 'already_filed' ? buildAlreadyFiledMessage(outcome.ticketNumber, locale) : buildNotYourOfferMessage(locale);
     await answerPrivately(deps, respond, click.userId, note);
   };
 }

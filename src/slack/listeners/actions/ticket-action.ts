@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { z } from 'zod';
 import { changeTicketStatus } from '../../../app/change-ticket.js';
 import type { Deps } from '../../../app/deps.js';
+import { resolveLocale } from '../../../app/resolve-locale.js';
 import { openChangeForm } from '../../../app/open-change-form.js';
 import { TICKET_STATUSES } from '../../../core/ticket.js';
 import { TICKET_ACTIONS, type TicketAction } from '../../../core/ticket-workflow.js';
@@ -46,7 +47,8 @@ export function handleTicketAction(deps: Deps) {
       ? await openChangeForm(deps, { ...request, action: action as FormAction, triggerId })
       : await changeTicketStatus(deps, { ...request, action });
     if (outcome.ok) return;
-    const note = buildRefusalMessage(outcome);
+    // Refusals are for whoever clicked, in their language (acknowledged already: waiting on Slack is fine).
+    const note = buildRefusalMessage(outcome, await resolveLocale(deps, user.id));
     await answerPrivately(deps, respond, user.id, note);
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../app/deps.js';
 import { escalateUrgent } from '../../../app/escalate-urgent.js';
+import { resolveLocale } from '../../../app/resolve-locale.js';
 import { buildNotYourOfferMessage } from '../../views/offer-message.js';
 import { answerPrivately } from '../answer-privately.js';
 import { parseOfferClick } from './offer-action.js';
@@ -16,7 +17,7 @@ export function handleUrgent(deps: Deps) {
     }
     const outcome = await escalateUrgent(deps, { offerId: click.offerId, userId: click.userId });
     if (outcome.ok) await answerPrivately(deps, respond, click.userId, outcome.answer);
-    else if (outcome.reason === 'not_yours') await answerPrivately(deps, respond, click.userId, buildNotYourOfferMessage());
+    else if (outcome.reason === 'not_yours') await answerPrivately(deps, respond, click.userId, buildNotYourOfferMessage(await resolveLocale(deps, click.userId)));
     else logger.warn({ reason: outcome.reason }, "It's urgent click ignored");
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../../app/deps.js';
 import { answerPrivately } from '../answer-privately.js';
 import { openTicketForm } from '../../../app/open-ticket-form.js';
+import { resolveLocale } from '../../../app/resolve-locale.js';
 import { slackChannelId, slackTs, slackUserId } from '../../slack-ids.js';
 import { buildFormFailureMessage } from '../../views/form-failure.js';
 
@@ -35,12 +36,15 @@ export function handleTicketFromMessage(deps: Deps) {
     }
     const { user, trigger_id: triggerId, channel, message } = parsed.data;
     const author = message.bot_id === undefined ? slackUserId.safeParse(message.user) : undefined;
+    // The trigger_id lives 3 seconds: the language is what we know now, never a wait on Slack.
+    const locale = await resolveLocale(deps, user.id, { wait: false });
     const outcome = await openTicketForm(deps, {
       userId: user.id,
       triggerId,
+      locale,
       origin: { kind: 'message', channel: channel.id, ts: message.ts, text: message.text, authorId: author?.success ? author.data : undefined },
     });
     if (outcome.ok) return;
-    await answerPrivately(deps, respond, user.id, buildFormFailureMessage(outcome));
+    await answerPrivately(deps, respond, user.id, buildFormFailureMessage(outcome, locale));
   };
 }

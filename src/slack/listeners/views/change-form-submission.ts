@@ -2,8 +2,11 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import { changeTicketStatus, type ChangeRequest } from '../../../app/change-ticket.js';
 import type { Deps } from '../../../app/deps.js';
+import { resolveLocale } from '../../../app/resolve-locale.js';
 import { TICKET_STATUSES, URGENCIES } from '../../../core/ticket.js';
 import { parseDuration } from '../../../core/ticket-workflow.js';
+import { t } from '../../../i18n/catalog.js';
+import type { Locale } from '../../../i18n/locale.js';
 import { CHANGE_BLOCK_IDS, FORM_ACTION_ID } from '../../ids.js';
 import { slackUserId } from '../../slack-ids.js';
 import type { FormAction } from '../../views/change-forms.js';
@@ -22,35 +25,35 @@ const metadata = z.object({ n: z.number().int().positive(), s: z.enum(TICKET_STA
 
 type Errors = Partial<Record<(typeof CHANGE_BLOCK_IDS)[keyof typeof CHANGE_BLOCK_IDS], string>>;
 
-/** Reads a change form into a request, or the field errors to show. */
-export function readChangeForm(action: FormAction, values: unknown): { request: Partial<ChangeRequest> } | { errors: Errors } {
+/** Reads a change form into a request, or the field errors to show (in `locale`, the helper's language). */
+export function readChangeForm(action: FormAction, values: unknown, locale: Locale): { request: Partial<ChangeRequest> } | { errors: Errors } {
   const state = stateValues.parse(values);
   const field = (block: string) => state[block]?.[FORM_ACTION_ID] ?? {};
   const note = field(CHANGE_BLOCK_IDS.note).value?.trim() || undefined;
   const link = field(CHANGE_BLOCK_IDS.link).value?.trim() || undefined;
   const person = field(CHANGE_BLOCK_IDS.person).selected_user ?? undefined;
   const personId = person && slackUserId.safeParse(person).success ? person : undefined;
-  if (link && !/^https?:\/\/\S+$/.test(link)) return { errors: { [CHANGE_BLOCK_IDS.link]: 'Please give a link starting with https://' } };
+  if (link && !/^https?:\/\/\S+$/.test(link)) return { errors: { [CHANGE_BLOCK_IDS.link]: t(locale, 'refusal.form.link') } };
   switch (action) {
     case 'done': {
       const minutes = parseDuration(field(CHANGE_BLOCK_IDS.minutes).value ?? '');
-      if (!note) return { errors: { [CHANGE_BLOCK_IDS.note]: 'Please say in a few words what was done.' } };
+      if (!note) return { errors: { [CHANGE_BLOCK_IDS.note]: t(locale, 'refusal.form.doneNote') } };
       if (minutes === undefined || minutes > 60 * 24 * 14) {
-        return { errors: { [CHANGE_BLOCK_IDS.minutes]: 'Please give the time like 45m, 1h 30m or 2h (0 is fine).' } };
+        return { errors: { [CHANGE_BLOCK_IDS.minutes]: t(locale, 'refusal.form.minutes') } };
       }
       return { request: { note, minutes, link } };
     }
     case 'decline':
-      if (!note) return { errors: { [CHANGE_BLOCK_IDS.note]: 'Please give a kind reason — the requester sees it.' } };
+      if (!note) return { errors: { [CHANGE_BLOCK_IDS.note]: t(locale, 'refusal.form.declineNote') } };
       return { request: { note, link, personId } };
     case 'redirect': {
       const team = field(CHANGE_BLOCK_IDS.team).value?.trim() || undefined;
-      if (!personId && !team) return { errors: { [CHANGE_BLOCK_IDS.person]: 'Please pick a person or name a team to ask instead.' } };
+      if (!personId && !team) return { errors: { [CHANGE_BLOCK_IDS.person]: t(locale, 'refusal.form.redirectTo') } };
       return { request: { note, personId, team } };
     }
     case 'reschedule': {
       const urgency = field(CHANGE_BLOCK_IDS.urgency).selected_option?.value;
-      if (!URGENCIES.includes(urgency as never)) return { errors: { [CHANGE_BLOCK_IDS.urgency]: 'Please pick how urgent this is.' } };
+      if (!URGENCIES.includes(urgency as never)) return { errors: { [CHANGE_BLOCK_IDS.urgency]: t(locale, 'refusal.form.urgency') } };
       return { request: { dueDate: field(CHANGE_BLOCK_IDS.dueDate).selected_date ?? null, urgency: urgency as ChangeRequest['urgency'] } };
     }
   }
@@ -79,7 +82,9 @@ export function handleChangeFormSubmission(deps: Deps, action: FormAction) {
       await ack();
       return;
     }
-    const read = readChangeForm(action, view.state?.values);
+    // The answer is due within 3 seconds: the helper's language as we know it now, never a wait on Slack.
+    const locale = await resolveLocale(deps, user.data, { wait: false });
+    const read = readChangeForm(action, view.state?.values, locale);
     if ('errors' in read) {
       await ack({ response_action: 'errors', errors: read.errors as Record<string, string> });
       return;
@@ -89,6 +94,6 @@ export function handleChangeFormSubmission(deps: Deps, action: FormAction) {
       await ack();
       return;
     }
-    await ack({ response_action: 'errors', errors: { [FIRST_BLOCK[action]]: describeRefusal(outcome) } });
+    await ack({ response_action: 'errors', errors: { [FIRST_BLOCK[action]]: describeRefusal(outcome, locale) } });
   };
 }

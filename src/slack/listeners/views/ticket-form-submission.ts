@@ -2,7 +2,9 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import { createTicket } from '../../../app/create-ticket.js';
 import type { Deps } from '../../../app/deps.js';
+import { resolveLocale } from '../../../app/resolve-locale.js';
 import type { DraftInput, TicketField } from '../../../core/ticket.js';
+import { t } from '../../../i18n/catalog.js';
 import { decodeFormMetadata } from '../../form-metadata.js';
 import { FORM_ACTION_ID, FORM_BLOCK_IDS } from '../../ids.js';
 import { slackUserId } from '../../slack-ids.js';
@@ -56,10 +58,9 @@ export function handleTicketFormSubmission(deps: Deps) {
       await ack();
     } catch (err) {
       deps.logger.error({ err, user: user.data }, 'could not store a ticket');
-      await ack({
-        response_action: 'errors',
-        errors: { [FORM_BLOCK_IDS.title]: "Sorry — I couldn't save this just now. Please try again in a minute." },
-      });
+      // The database may be what failed: then the note is in the default language.
+      const locale = await resolveLocale(deps, user.data, { wait: false }).catch(() => deps.config.defaultLocale);
+      await ack({ response_action: 'errors', errors: { [FORM_BLOCK_IDS.title]: t(locale, 'form.error.saveFailed') } });
     }
   };
 }

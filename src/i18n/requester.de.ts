@@ -1,0 +1,178 @@
+import type { requesterEn } from './requester.en.js';
+
+/** German texts the requesters see, and the shared ticket labels: informal "du", warm and brief (PRODUCT.md). */
+export const requesterDe: Record<keyof typeof requesterEn, string> = {
+  'status.new': 'Neu',
+  'status.in_progress': 'In Arbeit',
+  'status.done': 'Erledigt',
+  'status.declined': 'Abgelehnt',
+  'status.redirected': 'Weitergeleitet',
+  'urgency.low': 'Niedrig',
+  'urgency.normal': 'Normal',
+  'urgency.urgent': 'Dringend',
+  'due.on': 'fällig am {date}',
+  'due.overdue': '{date} (überfällig)',
+  'duration.minutes': '{m} Min.',
+  'duration.hours': '{h} Std.',
+  'duration.hoursMinutes': '{h} Std. {m} Min.',
+
+  'offer.button.create': 'Ticket erstellen',
+  'offer.button.notRequest': 'Keine Anfrage',
+  'offer.helper': 'Soll das ein Ticket werden? Ich habe aus deiner Nachricht schon eins vorbereitet.',
+  'offer.text': 'Helfe gern! Ich habe aus deiner Nachricht schon ein Ticket vorbereitet — in etwa 20 Sekunden erledigt.',
+  'offer.body':
+    'Helfe gern! :ticket:\n' +
+    'Damit nichts verloren geht, läuft bei mir alles über Tickets — so kann das Team die Woche planen und keine Anfrage rutscht durch. ' +
+    'Ich habe aus deiner Nachricht schon eins vorbereitet — in etwa 20 Sekunden erledigt: kurz prüfen und auf *Erstellen* drücken.',
+  'offer.next': 'Neue Tickets schauen wir uns an jedem Arbeitstag an, und du bekommst hier Bescheid, sobald sich bei deinem etwas tut.',
+  'offer.filed.text': 'Danke! Das ist jetzt Ticket #{number} — ich halte dich hier auf dem Laufenden.',
+  'offer.filed.body': ':white_check_mark: Danke! Das ist jetzt Ticket *#{number}* — ich halte dich hier auf dem Laufenden.',
+  'offer.dismissed': 'Alles klar — kein Ticket nötig. Danke für den Hinweis! Ich spreche Tickets eine Weile nicht mehr an.',
+  'offer.notYours': 'Der Button gehört zu der Nachricht von jemand anderem. Für deine eigene Anfrage tipp einfach `/request`.',
+  'offer.alreadyFiled': 'Daraus ist schon Ticket #{number} geworden — du musst nichts weiter tun. Für etwas Neues tipp `/request`.',
+  'offer.notFound': 'Ich finde die Nachricht leider nicht mehr — tipp `/request`, dann bekommst du ein frisches Ticketformular.',
+  'offer.slackError': 'Sorry — Slack hat das Formular nicht rechtzeitig geöffnet. Versuch es bitte noch mal; klappt es weiterhin nicht, tipp `/request`.',
+
+  'form.modal.title': 'Neues Ticket',
+  'form.modal.submit': 'Erstellen',
+  'form.modal.close': 'Abbrechen',
+  'form.title.label': 'Titel',
+  'form.title.placeholder': 'z. B. Banner auf der Preisseite austauschen',
+  'form.details.label': 'Details',
+  'form.details.hint': 'Links, Größen, Formulierungen, für wen es ist — alles, was hilft.',
+  'form.category.label': 'Kategorie',
+  'form.category.placeholder': 'Wähl eine aus',
+  'form.team.label': 'Dein Team',
+  'form.team.placeholder': 'Wähl dein Team',
+  'form.due.label': 'Wird gebraucht bis',
+  'form.due.placeholder': 'Kein festes Datum',
+  'form.urgency.label': 'Dringlichkeit',
+  'form.intro.yourMessage': 'Ich habe das aus deiner Nachricht ausgefüllt — ändere gern, was du magst.',
+  'form.intro.message': 'Ich habe das aus der Nachricht ausgefüllt — ändere gern, was du magst.',
+  'form.intro.forSomeone': 'Du legst das für {person} an — die Nachricht stammt von dieser Person, und sie bekommt Bescheid. Ändere gern, was du magst.',
+  'form.error.becameTicket': 'Aus der Nachricht ist inzwischen Ticket #{number} geworden — du musst nichts weiter tun.',
+  'form.error.saveFailed': 'Sorry — das konnte ich gerade nicht speichern. Versuch es bitte in einer Minute noch mal.',
+
+  'help.text': 'So bekommst du Hilfe über Request Desk',
+  'help.body':
+    '*Hilfe holen ist einfach — aus jeder Anfrage wird ein Ticket, so geht nichts verloren.*\n' +
+    '• `/request` öffnet das Ticketformular.\n' +
+    '• `/request Banner auf der Preisseite austauschen` öffnet es mit schon ausgefülltem Titel.\n' +
+    '• Oder schreib mir einfach, was du brauchst, und drück auf *Ticket erstellen*.\n' +
+    '• Bei jeder Nachricht legt das ⋮-Menü → *Create ticket* ein Ticket an, vorausgefüllt aus dieser Nachricht.\n' +
+    '• `/request list` zeigt deine Tickets; `/request #12` zeigt eins mit seinem Verlauf.',
+  'help.next': 'Du bekommst hier Bescheid, sobald sich jemand dein Ticket schnappt. Die Tickets zeigen außerdem, wo im Team am meisten Hilfe gebraucht wird.',
+  'help.helpers': 'Für Helfer: `/request digest` zeigt vorab die Wochenübersicht; `/request export` schickt dir alle Tickets als CSV.',
+
+  'ticket.received.text': '#{number} ist angekommen — {title}',
+  'ticket.received.body': ':ticket: *#{number} ist angekommen* — {title}',
+  'ticket.received.next': 'Wie es weitergeht: Dein Ticket ist jetzt in der Warteschlange. Du bekommst hier Bescheid, sobald sich jemand darum kümmert.',
+  'ticket.filedForYou.text': '{helper} hat aus deiner Nachricht #{number} für dich angelegt — {title}',
+  'ticket.filedForYou.body': ':ticket: {helper} hat aus deiner Nachricht *#{number}* für dich angelegt — {title}',
+  'ticket.filedForYou.next':
+    'Du musst nichts tun. Willst du noch Details oder ein Datum ergänzen? Schreib {helper} und nenn #{number}. Du bekommst hier Bescheid, sobald sich jemand darum kümmert.',
+  'ticket.field.requester': 'Angefragt von',
+  'ticket.field.team': 'Team',
+  'ticket.field.category': 'Kategorie',
+  'ticket.field.urgency': 'Dringlichkeit',
+  'ticket.field.due': 'Fällig',
+  'ticket.field.source': 'Quelle',
+  'ticket.field.status': 'Status',
+  'ticket.field.teamCategory': 'Team · Kategorie',
+  'ticket.field.filed': 'Angelegt',
+  'ticket.noDetails': '_Keine Details angegeben._',
+  'ticket.originalMessage': 'Ursprüngliche Nachricht',
+  'ticket.source.mention': 'Eine @-Erwähnung',
+  'ticket.source.message': 'Eine Nachricht in Slack',
+  'ticket.source.dm': 'Eine DM an Request Desk',
+  'ticket.whenBy': '{when} von {person}',
+  'ticket.filed': 'angelegt {when}',
+  'ticket.triage.text': 'Neues Ticket #{number}: {title}',
+
+  'detail.did.created': 'hat es angelegt',
+  'detail.did.started': 'hat damit angefangen',
+  'detail.did.done': 'hat es erledigt',
+  'detail.did.declined': 'hat es abgelehnt',
+  'detail.did.redirected': 'hat es weitergeleitet',
+  'detail.did.reopened': 'hat es wieder geöffnet',
+  'detail.did.rescheduled': 'hat Fälligkeit oder Dringlichkeit geändert',
+  'detail.history': 'Verlauf',
+  'detail.earlier': '{count} ältere Einträge nicht angezeigt',
+  'detail.next': 'Sobald sich etwas tut, schreibe ich dir. `/request list` zeigt alle deine Tickets.',
+  'detail.notFound': 'Ein Ticket #{number} gibt es nicht. `/request list` zeigt deine.',
+  'detail.notYours': 'Sorry — Ticket #{number} kann ich dir nicht zeigen. `/request list` zeigt die Tickets, die du angefragt hast.',
+
+  'update.start.text': '#{number} ist in Arbeit',
+  'update.start.body': ':hammer_and_wrench: {helper} hat mit {ref} angefangen. Ich melde mich, sobald es fertig ist.',
+  'update.done.text': '#{number} ist erledigt',
+  'update.done.body': ':white_check_mark: {ref} ist erledigt — danke, dass du es eingereicht hast!',
+  'update.done.wrote': '{helper} schreibt dazu:',
+  'update.done.result': 'Zum Ergebnis',
+  'update.decline.text': '#{number} wurde abgelehnt',
+  'update.decline.body': '{helper} kann {ref} diesmal leider nicht übernehmen — tut uns leid.',
+  'update.decline.guide': 'Diese Anleitung hilft dir vielleicht weiter',
+  'update.decline.person': '{person} kann dir da vielleicht weiterhelfen.',
+  'update.redirect.text': '#{number} ist woanders besser aufgehoben',
+  'update.redirect.body': ':arrow_right: {ref} ist woanders besser aufgehoben.',
+  'update.redirect.ask': ':arrow_right: {ref} ist woanders besser aufgehoben: Frag am besten {where}.',
+  'update.redirect.team': 'das Team {team}',
+  'update.redirect.either': '{person} oder {team}',
+  'update.reopen.text': '#{number} wurde wieder geöffnet',
+  'update.reopen.body': ':arrows_counterclockwise: {helper} hat {ref} wieder geöffnet und kümmert sich erneut darum.',
+  'update.reschedule.text': '#{number} hat ein neues Fälligkeitsdatum',
+  'update.reschedule.due': ':calendar: {ref} ist jetzt fällig am {date} ({urgency}).',
+  'update.reschedule.noDue': ':calendar: {ref} hat jetzt kein festes Fälligkeitsdatum mehr.',
+  'update.footer': 'Fragen? Antworte einfach hier, oder tipp `/request` für etwas Neues.',
+
+  'mine.empty':
+    'Du hast noch nichts angefragt. Tipp `/request` und was du brauchst (etwa `/request neues Banner fürs Webinar`), ' +
+    'oder schreib mir einfach eine DM — ich mache ein Ticket daraus, damit nichts verloren geht.',
+  'mine.header': 'Deine Tickets',
+  'mine.openNone': '*Offen:* gerade ist nichts offen.',
+  'mine.open': '*Offen ({count})*',
+  'mine.more': '…und {count} weitere offene — dein Home-Tab zeigt alle.',
+  'mine.finished': '*Kürzlich abgeschlossen*',
+  'mine.footer': '`/request #12` zeigt ein Ticket mit seinem Verlauf. Nur du siehst das.',
+  'mine.text': 'Deine Tickets: {count} offen',
+
+  'reaction.thatConversation': 'dieser Unterhaltung',
+  'reaction.fix.scope':
+    'Der App fehlt die Berechtigung, Channels zu lesen: Öffne in den App-Einstellungen *OAuth & Permissions* und klick auf ' +
+    '*Reinstall to Workspace* (dabei werden `channels:history` und `groups:history` angefragt).',
+  'reaction.fix.dm': 'Direktnachrichten zwischen Personen kann ich nicht lesen. Nimm stattdessen das ⋮-Menü der Nachricht → *Create ticket*.',
+  'reaction.fix.invite':
+    'Füg mich zu {where} hinzu: Tipp dort `/invite @Request Desk` — oder öffne in einem privaten Channel die ' +
+    'Channel-Details → *Integrationen* → *Apps hinzufügen* → Request Desk.',
+  'reaction.cannotRead': ':ticket: Ich konnte die Nachricht in {where}, auf die du reagiert hast, nicht lesen — deshalb habe ich kein Ticket angelegt.',
+  'reaction.tryAgain': 'Entferne danach dein :ticket: und setz es neu. Slack meldete: `{code}`.',
+  'reaction.readFailed': ':ticket: Slack hat mich die Nachricht, auf die du gerade reagiert hast, nicht lesen lassen — deshalb habe ich kein Ticket angelegt.',
+  'reaction.readFailed.retry': 'Entferne bitte dein :ticket: und setz es in einer Minute neu.',
+  'reaction.slackSaid': 'Slack meldete: `{code}`.',
+  'reaction.gone': ':ticket: Ich finde die Nachricht, auf die du reagiert hast, nicht mehr — vielleicht wurde sie gelöscht. Deshalb habe ich kein Ticket angelegt.',
+  'reaction.noAuthor': ':ticket: Die Nachricht kommt von einer App, es gibt also niemanden, für den ich ein Ticket anlegen könnte — deshalb habe ich keins angelegt.',
+  'reaction.noAuthor.fix': 'Wenn du es selbst anlegen willst, nimm das ⋮-Menü der Nachricht → *Create ticket*.',
+
+  'refusal.notHelper': 'Tickets ändern können nur die Helfer. Deine eigenen verfolgst du mit `/request list`.',
+  'refusal.notFound': 'Ich finde das Ticket leider nicht mehr.',
+  'refusal.stale': 'Bei {ref} hat sich inzwischen etwas getan: Es ist jetzt *{status}*. Auf der Karte siehst du, was du als Nächstes tun kannst.',
+  'refusal.staleWith':
+    'Bei {ref} hat sich inzwischen etwas getan: Es ist jetzt *{status}* ({person}). Auf der Karte siehst du, was du als Nächstes tun kannst.',
+  'refusal.dueInPast': 'Das Fälligkeitsdatum liegt in der Vergangenheit — wähl bitte heute oder später.',
+  'refusal.slackError': 'Sorry — Slack hat das Formular nicht rechtzeitig geöffnet. Versuch es bitte noch mal.',
+  'refusal.form.link': 'Gib bitte einen Link an, der mit https:// beginnt.',
+  'refusal.form.doneNote': 'Schreib bitte in ein paar Worten, was erledigt wurde.',
+  'refusal.form.minutes': 'Gib die Zeit bitte wie 45m, 1h 30m oder 2h an (0 ist auch okay).',
+  'refusal.form.declineNote': 'Nenn bitte einen freundlichen Grund — die anfragende Person sieht ihn.',
+  'refusal.form.redirectTo': 'Wähl bitte eine Person aus oder nenn ein Team, an das man sich stattdessen wenden kann.',
+  'refusal.form.urgency': 'Wähl bitte aus, wie dringend das ist.',
+
+  'report.helpersOnly':
+    'Die Vorschau der Wochenübersicht und der Ticket-Export sind für die Helfer, die den Desk betreuen. ' +
+    'Deine eigenen Anfragen findest du immer unter `/request list`, und `/request help` zeigt dir alles, was du tun kannst.',
+  'report.previewNote': 'Vorschau der Wochenübersicht für {week} — nur du siehst das. Die gepostete Übersicht kommt mit Diagramm.',
+  'report.exported': 'Erledigt: Die CSV mit allen {count} Tickets liegt in unserer DM.',
+  'report.exportFailed': 'Sorry, Slack wollte die Exportdatei gerade nicht annehmen ({code}). Versuch `/request export` bitte in einer Minute noch mal.',
+  'report.export.title': 'Request-Desk-Tickets, {date}',
+  'report.export.comment': 'Alle {count} Tickets mit ihren Kennzahlen, Stand {date}. Nur Zahlen nach Team und Kategorie: keine personenbezogenen IDs in der Datei.',
+  'report.chartFile': 'Anfragen pro Woche nach Team ({period})',
+};

@@ -1,0 +1,178 @@
+/**
+ * English texts the requesters see (offers, the ticket form, "#N received", updates, their tickets) and the shared
+ * ticket labels; also the notes to whoever clicked (refusals, :ticket: reaction notes, report replies).
+ */
+export const requesterEn = {
+  'status.new': 'New',
+  'status.in_progress': 'In progress',
+  'status.done': 'Done',
+  'status.declined': 'Declined',
+  'status.redirected': 'Redirected',
+  'urgency.low': 'Low',
+  'urgency.normal': 'Normal',
+  'urgency.urgent': 'Urgent',
+  'due.on': 'due {date}',
+  'due.overdue': '{date} (overdue)',
+  'duration.minutes': '{m}m',
+  'duration.hours': '{h}h',
+  'duration.hoursMinutes': '{h}h {m}m',
+
+  'offer.button.create': 'Create ticket',
+  'offer.button.notRequest': 'Not a request',
+  'offer.helper': "Want this as a ticket? I've filled one in from your message.",
+  'offer.text': "Happy to help once there's a ticket! I've filled one in from your message — it takes about 20 seconds.",
+  'offer.body':
+    "Happy to help once there's a ticket! :ticket:\n" +
+    "Tickets let the team plan the week and make sure nobody's request gets forgotten. " +
+    "I've already filled one in from your message — it takes about 20 seconds: check it and press *Create*.",
+  'offer.next': 'New tickets are looked at every working day, and you get a message here when yours moves.',
+  'offer.filed.text': "Thanks! That's ticket #{number} now — I'll keep you posted here.",
+  'offer.filed.body': ":white_check_mark: Thanks! That's ticket *#{number}* now — I'll keep you posted here.",
+  'offer.dismissed': "Got it — no ticket needed. Thanks for letting me know! I won't bring tickets up again for a while.",
+  'offer.notYours': "That button belongs to someone else's message. To file your own request, type `/request`.",
+  'offer.alreadyFiled': 'This one is already ticket #{number} — nothing more to do. For something new, type `/request`.',
+  'offer.notFound': "I can't find that message any more — type `/request` to open a fresh ticket form.",
+  'offer.slackError': "Sorry — Slack didn't open the form in time. Please try again; if it keeps happening, type `/request`.",
+
+  'form.modal.title': 'New ticket',
+  'form.modal.submit': 'Create',
+  'form.modal.close': 'Cancel',
+  'form.title.label': 'Title',
+  'form.title.placeholder': 'e.g. Update the banner on the pricing page',
+  'form.details.label': 'Details',
+  'form.details.hint': 'Links, sizes, wording, who it is for — whatever helps.',
+  'form.category.label': 'Category',
+  'form.category.placeholder': 'Pick one',
+  'form.team.label': 'Your team',
+  'form.team.placeholder': 'Pick your team',
+  'form.due.label': 'Needed by',
+  'form.due.placeholder': 'No fixed date',
+  'form.urgency.label': 'Urgency',
+  'form.intro.yourMessage': "I've filled this in from your message — change anything you like.",
+  'form.intro.message': "I've filled this in from the message — change anything you like.",
+  'form.intro.forSomeone': "You're filing this for {person}, who wrote the message; they'll be told. Change anything you like.",
+  'form.error.becameTicket': 'That message became ticket #{number} in the meantime — nothing more to do.',
+  'form.error.saveFailed': "Sorry — I couldn't save this just now. Please try again in a minute.",
+
+  'help.text': 'How to ask for help with Request Desk',
+  'help.body':
+    '*Asking for help is easy — every request becomes a ticket, so nothing gets lost.*\n' +
+    '• `/request` opens the ticket form.\n' +
+    '• `/request update the pricing page banner` opens it with the title filled in.\n' +
+    '• Or just send me a message describing what you need, and press *Create ticket*.\n' +
+    '• On any message, the ⋮ menu → *Create ticket* files it with the form filled in from that message.\n' +
+    '• `/request list` shows your tickets; `/request #12` shows one with its history.',
+  'help.next': 'You get a message here when someone picks your ticket up. Tickets also show the team where help is needed most.',
+  'help.helpers': "For helpers: `/request digest` previews this week's digest; `/request export` sends you every ticket as a CSV.",
+
+  'ticket.received.text': '#{number} received — {title}',
+  'ticket.received.body': ':ticket: *#{number} received* — {title}',
+  'ticket.received.next': "What happens next: it's in the queue now. You'll get a message here when someone picks it up.",
+  'ticket.filedForYou.text': '{helper} filed #{number} for you from your message — {title}',
+  'ticket.filedForYou.body': ':ticket: {helper} filed *#{number}* for you from your message — {title}',
+  'ticket.filedForYou.next':
+    "Nothing for you to do. Want to add details or a due date? Message {helper} and mention #{number}. You'll get a message here when someone picks it up.",
+  'ticket.field.requester': 'Requester',
+  'ticket.field.team': 'Team',
+  'ticket.field.category': 'Category',
+  'ticket.field.urgency': 'Urgency',
+  'ticket.field.due': 'Due',
+  'ticket.field.source': 'Source',
+  'ticket.field.status': 'Status',
+  'ticket.field.teamCategory': 'Team · category',
+  'ticket.field.filed': 'Filed',
+  'ticket.noDetails': '_No details given._',
+  'ticket.originalMessage': 'Original message',
+  'ticket.source.mention': 'An @mention',
+  'ticket.source.message': 'A message in Slack',
+  'ticket.source.dm': 'A DM to Request Desk',
+  'ticket.whenBy': '{when} by {person}',
+  'ticket.filed': 'filed {when}',
+  'ticket.triage.text': 'New ticket #{number}: {title}',
+
+  'detail.did.created': 'filed it',
+  'detail.did.started': 'started on it',
+  'detail.did.done': 'marked it done',
+  'detail.did.declined': 'declined it',
+  'detail.did.redirected': 'redirected it',
+  'detail.did.reopened': 'reopened it',
+  'detail.did.rescheduled': 'changed the due date or urgency',
+  'detail.history': 'History',
+  'detail.earlier': '{count} earlier entries not shown',
+  'detail.next': "You'll get a DM from me whenever it moves. `/request list` shows all your tickets.",
+  'detail.notFound': "There's no ticket #{number}. `/request list` shows yours.",
+  'detail.notYours': "Sorry — ticket #{number} isn't yours to see. `/request list` shows the tickets you asked for.",
+
+  'update.start.text': '#{number} is in progress',
+  'update.start.body': ":hammer_and_wrench: {helper} started on {ref}. You'll hear from me when it's done.",
+  'update.done.text': '#{number} is done',
+  'update.done.body': ':white_check_mark: {ref} is done — thanks for filing it!',
+  'update.done.wrote': '{helper} wrote:',
+  'update.done.result': 'See the result',
+  'update.decline.text': '#{number} was declined',
+  'update.decline.body': "{helper} can't take on {ref} this time — sorry about that.",
+  'update.decline.guide': 'This guide may help',
+  'update.decline.person': '{person} may be able to help instead.',
+  'update.redirect.text': '#{number} is better handled elsewhere',
+  'update.redirect.body': ':arrow_right: {ref} is better handled elsewhere.',
+  'update.redirect.ask': ':arrow_right: {ref} is better handled elsewhere: please ask {where}.',
+  'update.redirect.team': 'the {team} team',
+  'update.redirect.either': '{person} or {team}',
+  'update.reopen.text': '#{number} was reopened',
+  'update.reopen.body': ':arrows_counterclockwise: {helper} reopened {ref} and is on it again.',
+  'update.reschedule.text': '#{number} has a new due date',
+  'update.reschedule.due': ':calendar: {ref} is now due {date} ({urgency}).',
+  'update.reschedule.noDue': ':calendar: {ref} no longer has a fixed due date.',
+  'update.footer': 'Questions? Reply here, or type `/request` for something new.',
+
+  'mine.empty':
+    "You haven't asked for anything yet. Type `/request` and what you need (say, `/request new banner for the webinar`), " +
+    "or just send me a DM — I'll turn it into a ticket so nothing gets lost.",
+  'mine.header': 'Your tickets',
+  'mine.openNone': '*Open:* nothing open right now.',
+  'mine.open': '*Open ({count})*',
+  'mine.more': '…and {count} more open — your Home tab lists them all.',
+  'mine.finished': '*Recently finished*',
+  'mine.footer': '`/request #12` shows one ticket with its history. Only you can see this.',
+  'mine.text': 'Your tickets: {count} open',
+
+  'reaction.thatConversation': 'that conversation',
+  'reaction.fix.scope':
+    'The app is missing a permission to read channels: in the app settings open *OAuth & Permissions* and ' +
+    '*Reinstall to Workspace* (it asks for `channels:history` and `groups:history`).',
+  'reaction.fix.dm': "I can't read direct messages between people. Use the message's ⋮ menu → *Create ticket* instead.",
+  'reaction.fix.invite':
+    'Add me to {where}: type `/invite @Request Desk` there — or, in a private channel, open the channel ' +
+    'details → *Integrations* → *Add apps* → Request Desk.',
+  'reaction.cannotRead': ":ticket: I couldn't read the message you reacted to in {where}, so I didn't file a ticket.",
+  'reaction.tryAgain': 'Then remove your :ticket: and add it again. Slack said: `{code}`.',
+  'reaction.readFailed': ":ticket: Slack didn't let me read the message you reacted to just now, so I didn't file a ticket.",
+  'reaction.readFailed.retry': 'Please remove your :ticket: and add it again in a minute.',
+  'reaction.slackSaid': 'Slack said: `{code}`.',
+  'reaction.gone': ":ticket: I couldn't find the message you reacted to — it may have been deleted — so I didn't file a ticket.",
+  'reaction.noAuthor': ":ticket: That message was posted by an app, so there is nobody to file it for and I didn't file a ticket.",
+  'reaction.noAuthor.fix': "To file it yourself, use the message's ⋮ menu → *Create ticket*.",
+
+  'refusal.notHelper': 'Only the helpers can change tickets. You can follow your own with `/request list`.',
+  'refusal.notFound': "I can't find that ticket any more.",
+  'refusal.stale': '{ref} has moved on: it is now *{status}*. The card shows what you can do next.',
+  'refusal.staleWith': '{ref} has moved on: it is now *{status}* ({person}). The card shows what you can do next.',
+  'refusal.dueInPast': 'The due date is in the past — please pick today or later.',
+  'refusal.slackError': "Sorry — Slack didn't open the form in time. Please try again.",
+  'refusal.form.link': 'Please give a link starting with https://',
+  'refusal.form.doneNote': 'Please say in a few words what was done.',
+  'refusal.form.minutes': 'Please give the time like 45m, 1h 30m or 2h (0 is fine).',
+  'refusal.form.declineNote': 'Please give a kind reason — the requester sees it.',
+  'refusal.form.redirectTo': 'Please pick a person or name a team to ask instead.',
+  'refusal.form.urgency': 'Please pick how urgent this is.',
+
+  'report.helpersOnly':
+    'The weekly digest preview and the ticket export are for the helpers who run the desk. ' +
+    'Your own requests are always in `/request list`, and `/request help` shows everything you can do.',
+  'report.previewNote': 'Preview of the weekly digest for {week} — only you can see this. The posted digest comes with a chart.',
+  'report.exported': 'Done: the CSV with all {count} tickets is in our DM.',
+  'report.exportFailed': 'Sorry, Slack would not take the export file just now ({code}). Please try `/request export` again in a minute.',
+  'report.export.title': 'Request Desk tickets, {date}',
+  'report.export.comment': 'All {count} tickets with their figures, as of {date}. Counts by team and category only: no personal IDs in the file.',
+  'report.chartFile': 'Requests per week by team ({period})',
+} as const;
