@@ -2,9 +2,11 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * The helper-inbox guard: offers now say whether the bot made them (a DM or @mention of the bot) or answered in a
- * helper's own inbox; "It's urgent" presses are counted per person and day; helpers can switch on focus time.
+ * helper's own inbox, and a ticket filed from such an answer says whose inbox it came from; "It's urgent" presses
+ * are counted per person and day; helpers can switch on focus time.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('tickets').addColumn('inbox_owner_id', 'text').execute();
   await db.schema
     .alterTable('offers')
     .addColumn('via', 'text', (c) => c.notNull().defaultTo('bot').check(sql`via in ('bot', 'inbox')`))
@@ -31,4 +33,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('helper_settings').execute();
   await db.schema.dropTable('urgent_escalations').execute();
   await db.schema.alterTable('offers').dropColumn('via').execute();
+  await db.schema.alterTable('tickets').dropColumn('inbox_owner_id').execute();
 }

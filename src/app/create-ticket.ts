@@ -5,7 +5,9 @@ import { findOffer, markOfferFiled } from '../db/offer-repository.js';
 import { findTicket, findTicketBySource } from '../db/ticket-repository.js';
 import { t } from '../i18n/catalog.js';
 import type { FormMetadata } from '../slack/form-metadata.js';
+import { buildInboxFiledMessage } from '../slack/views/inbox-messages.js';
 import { buildOfferFiledMessage } from '../slack/views/offer-message.js';
+import { describeDraftProblems } from '../slack/views/ticket-form.js';
 import type { Deps } from './deps.js';
 import { fileTicket } from './file-ticket.js';
 import { replaceOfferMessage } from './outbox.js';
@@ -28,19 +30,19 @@ export async function createTicket(
 ): Promise<CreateTicketOutcome> {
   const { db, clock, config } = deps;
   const now = clock.now();
+  // Languages are looked up before the transaction and without waiting on Slack: Slack wants the form's answer within
+  // 3 seconds. Both people are normally known by now (the offer, or opening the form, looked them up).
+  const submitterLocale = await resolveLocale(deps, input.userId, { wait: false });
   const validation = validateTicketDraft(input.values, {
     categories: config.categories,
     teams: config.teams,
     today: calendarDate(now, config.timezone),
   });
-  if (!validation.ok) return { ok: false, errors: validation.errors };
+  if (!validation.ok) return { ok: false, errors: describeDraftProblems(validation.errors, submitterLocale) };
   const { draft } = validation;
   const { metadata } = input;
   const message = metadata.source === 'shortcut' ? metadata.message : undefined;
   const requesterId = message ? requesterOfMessage(input.userId, metadata.authorId, config.helperUserIds) : input.userId;
-  // Languages are looked up before the transaction and without waiting on Slack: Slack wants the form's answer within
-  // 3 seconds. Both people are normally known by now (the offer, or opening the form, looked them up).
-  const submitterLocale = await resolveLocale(deps, input.userId, { wait: false });
   const requesterLocale = requesterId === input.userId ? submitterLocale : await resolveLocale(deps, requesterId, { wait: false });
 
   const outcome = await db.transaction().execute(async (trx): Promise<CreateTicketOutcome> => {
@@ -67,13 +69,14 @@ export async function createTicket(
         sourceChannelId: ownOffer?.channelId ?? shortcutMessage?.channel ?? null,
         sourceTs: ownOffer?.messageTs ?? shortcutMessage?.ts ?? null,
         sourcePermalink: null,
+        inboxOwnerId: ownOffer?.via === 'inbox' ? (deps.inbox?.ownerId ?? null) : null,
         createdAt: now,
       },
       rememberTeam: true,
       requesterLocale: shortcutMessage ? requesterLocale : submitterLocale,
       extra: (filed) =>
         ownOffer && metadata.offerMessage
-          ? [replaceOfferMessage(ownOffer, metadata.offerMessage, buildOfferFiledMessage(filed.number, submitterLocale))]
+          ? [replaceOfferMessage(ownOffer, metadata.offerMessage, (ownOffer.via === 'inbox' ? buildInboxFiledMessage : buildOfferFiledMessage)(filed.number, submitterLocale))]
           : [],
     });
     if (ownOffer) await markOfferFiled(trx, ownOffer.id, ticket.number, now);

@@ -58,7 +58,7 @@ export async function deliverDigestChart(deps: DigestDeliveryDeps, m: Extract<Ou
   await deps.slack.uploadFile({
     channel: m.channel,
     filename: `requests-by-team-${m.period}.png`,
-    title: `Requests per week by team (${m.period})`,
+    title: weekly.chartTitle,
     content: await weekly.chartPng(),
   });
 }

@@ -37,10 +37,12 @@ export function createDeliverer(deps: DelivererDeps) {
   async function deliverTriageCard(ticketNumber: number, channel: string): Promise<void> {
     const ticket = await findTicket(db, ticketNumber);
     if (!ticket) throw new PermanentDeliveryError(`ticket #${ticketNumber} does not exist`);
-    if (ticket.source !== 'dm' && ticket.sourceChannelId && ticket.sourceTs && !ticket.sourcePermalink) {
+    // A message in the helper's own DMs or channels is readable with their token only; a DM to the bot needs no link.
+    const reader = ticket.inboxOwnerId ? deps.userSlack : ticket.source !== 'dm' ? slack : undefined;
+    if (reader && ticket.sourceChannelId && ticket.sourceTs && !ticket.sourcePermalink) {
       // The link is a nicety: a card without it beats no card.
       try {
-        ticket.sourcePermalink = await slack.getPermalink(ticket.sourceChannelId, ticket.sourceTs);
+        ticket.sourcePermalink = await reader.getPermalink(ticket.sourceChannelId, ticket.sourceTs);
         await setSourcePermalink(db, ticket.number, ticket.sourcePermalink);
       } catch (err) {
         logger.warn({ err, ticket: ticket.number }, 'could not get the link to the original message');

@@ -1,6 +1,7 @@
 import type { WeekWindow } from '../core/digest-period.js';
 import { OTHER_TEAMS } from '../core/digest.js';
 import { t } from '../i18n/catalog.js';
+import { formatDay } from '../i18n/format.js';
 import { buildDailyDigestMessage } from '../slack/views/daily-digest.js';
 import { buildWeeklyDigestMessage } from '../slack/views/weekly-digest.js';
 import type { SlackMessage } from '../slack/views/blocks.js';
@@ -33,6 +34,7 @@ export async function buildWeeklyDigest(
   const chart: LocalizedChart = {
     ...figures.chart,
     title: t(locale, 'chart.title', { week }),
+    weeks: figures.chart.weeks.map((startDate) => formatDay(startDate, locale)),
     series: figures.chart.series.map((s) => (s.team === OTHER_TEAMS ? { ...s, team: t(locale, 'digest.weekly.otherTeams'), folded: true } : s)),
     locale,
   };

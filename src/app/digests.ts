@@ -1,3 +1,4 @@
+import { t } from '../i18n/catalog.js';
 import type { Deps } from './deps.js';
 import { buildDailyDigest, buildWeeklyDigest } from './digest-content.js';
 import type { DigestContent } from './digest-content-port.js';
@@ -9,7 +10,11 @@ export function createDigestContent(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
     daily: (opts) => buildDailyDigest(deps, opts),
     weekly: async (opts) => {
       const weekly = await buildWeeklyDigest(deps, opts);
-      return { message: weekly.message, chartPng: () => renderWeeklyChart(weekly.chart) };
+      return {
+        message: weekly.message,
+        chartTitle: t(deps.config.defaultLocale, 'report.chartFile', { period: weekly.period.week }),
+        chartPng: () => renderWeeklyChart(weekly.chart),
+      };
     },
   };
 }

@@ -1,6 +1,5 @@
 import { digestPeriod, type DigestKind } from '../core/digest-schedule.js';
 import { claimDigestRun, findDigestRun, lastPostedAt, markDigestPosted, releaseDigestClaim } from '../db/digest-run-repository.js';
-import { t } from '../i18n/catalog.js';
 import type { SlackMessage } from '../slack/views/blocks.js';
 import type { Deps } from './deps.js';
 import { DIGEST_EVENT_TYPE, type DigestContent } from './digest-content-port.js';
@@ -44,7 +43,7 @@ export async function postDigestNow(
     const posted = await slack.postMessage({ channel: setup.channel, ...(await build()), metadata });
     if (input.kind === 'weekly') {
       const weekly = await content.weekly({ now });
-      await slack.uploadFile({ channel: setup.channel, filename: `requests-by-team-${period}.png`, title: t(config.defaultLocale, 'report.chartFile', { period }), content: await weekly.chartPng() });
+      await slack.uploadFile({ channel: setup.channel, filename: `requests-by-team-${period}.png`, title: weekly.chartTitle, content: await weekly.chartPng() });
     }
     await markDigestPosted(db, { ...base, messageTs: posted.ts });
     return { status: 'posted', period, channel: setup.channel, ts: posted.ts };

@@ -58,8 +58,6 @@ const sumBy = <T>(items: readonly T[], key: (t: T) => string, value: (t: T) => n
 const figures = (m: Map<string, number>, minutes?: Map<string, number>): GroupFigure[] =>
   [...new Set([...m.keys(), ...(minutes?.keys() ?? [])])].map((label) => ({ label, count: m.get(label) ?? 0, minutes: minutes?.get(label) ?? 0 }));
 const byCountDesc = (a: GroupFigure, b: GroupFigure) => b.count - a.count || b.minutes - a.minutes || a.label.localeCompare(b.label);
-const shortDate = (isoDate: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${isoDate}T12:00:00Z`));
 
 /** Collects the weekly digest's figures for the week reported at `now` (queries plus the pure rules). */
 export async function collectWeeklyFigures(deps: Pick<Deps, 'db' | 'config'>, now: Date): Promise<WeeklyFigures> {
@@ -126,7 +124,7 @@ export async function collectWeeklyFigures(deps: Pick<Deps, 'db' | 'config'>, no
       .map(({ label, count }) => ({ label, count })),
     chart: {
       title: `Requests per week by team (8 weeks to ${period.week})`,
-      weeks: weeks.map((w) => shortDate(w.startDate)),
+      weeks: weeks.map((w) => w.startDate),
       series: chartSeries(CHART_WEEKS, teams.flatMap((t) => t.counts.map((count, week) => ({ week, team: t.value, count })))),
     },
   };

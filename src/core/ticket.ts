@@ -36,6 +36,8 @@ export interface Ticket {
   sourceChannelId: string | null;
   sourceTs: string | null;
   sourcePermalink: string | null;
+  /** Set when the ticket came from the inbox guard's answer in this helper's own DMs or mentions. */
+  inboxOwnerId: string | null;
   triageChannelId: string | null;
   triageTs: string | null;
   createdAt: Date;
@@ -107,35 +109,46 @@ export interface DraftInput {
   urgency?: string | null | undefined;
 }
 
+/** What can be wrong with a form field; the view says it in the person's language. */
+export type DraftProblem =
+  | 'title_missing'
+  | 'title_too_long'
+  | 'details_too_long'
+  | 'category_missing'
+  | 'team_missing'
+  | 'due_not_a_date'
+  | 'due_in_past'
+  | 'urgency_missing';
+
 export type DraftValidation =
   | { ok: true; draft: TicketDraft }
-  | { ok: false; errors: Partial<Record<TicketField, string>> };
+  | { ok: false; errors: Partial<Record<TicketField, DraftProblem>> };
 
 /**
  * Checks a submitted ticket form: a title, a known category and team, a real due date that is not in the past
- * (`today` is YYYY-MM-DD in the desk's time zone) and a known urgency. Errors are written for the person.
+ * (`today` is YYYY-MM-DD in the desk's time zone) and a known urgency. Each bad field gets one problem code.
  */
 export function validateTicketDraft(
   input: DraftInput,
   options: { categories: readonly string[]; teams: readonly string[]; today: string },
 ): DraftValidation {
-  const errors: Partial<Record<TicketField, string>> = {};
+  const errors: Partial<Record<TicketField, DraftProblem>> = {};
   const title = (input.title ?? '').replace(/\s+/g, ' ').trim();
   const details = (input.details ?? '').trim();
-  if (title.length === 0) errors.title = 'Please give the request a short title.';
-  else if (title.length > TITLE_MAX) errors.title = `Please keep the title to ${TITLE_MAX} characters or fewer.`;
-  if (details.length > DETAILS_MAX) errors.details = `Please keep the details to ${DETAILS_MAX} characters or fewer.`;
+  if (title.length === 0) errors.title = 'title_missing';
+  else if (title.length > TITLE_MAX) errors.title = 'title_too_long';
+  if (details.length > DETAILS_MAX) errors.details = 'details_too_long';
   const category = input.category ?? '';
-  if (!options.categories.includes(category)) errors.category = 'Please pick a category.';
+  if (!options.categories.includes(category)) errors.category = 'category_missing';
   const team = input.team ?? '';
-  if (!options.teams.includes(team)) errors.team = 'Please pick your team.';
+  if (!options.teams.includes(team)) errors.team = 'team_missing';
   const dueDate = input.dueDate ? input.dueDate : null;
   if (dueDate !== null) {
-    if (!isCalendarDate(dueDate)) errors.dueDate = 'Please pick a date from the calendar.';
-    else if (dueDate < options.today) errors.dueDate = 'The due date is in the past — please pick today or later.';
+    if (!isCalendarDate(dueDate)) errors.dueDate = 'due_not_a_date';
+    else if (dueDate < options.today) errors.dueDate = 'due_in_past';
   }
   const urgency = (input.urgency || 'normal') as Urgency;
-  if (!URGENCIES.includes(urgency)) errors.urgency = 'Please pick how urgent this is.';
+  if (!URGENCIES.includes(urgency)) errors.urgency = 'urgency_missing';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, draft: { title, details, category, team, dueDate, urgency } };
 }

@@ -26,6 +26,8 @@ export interface TicketTable {
   minutes_spent: Generated<number>;
   first_response_at: string | null;
   closed_at: string | null;
+  /** Filed from the inbox guard's answer in this helper's own DMs or mentions (their token reads the source). */
+  inbox_owner_id: Generated<string | null>;
 }
 
 export interface TicketHistoryTable {

@@ -11,6 +11,8 @@ export interface NewTicket extends TicketDraft {
   sourceChannelId: string | null;
   sourceTs: string | null;
   sourcePermalink: string | null;
+  /** Whose inbox the ask came from, when the inbox guard answered it. */
+  inboxOwnerId?: string | null | undefined;
   createdAt: Date;
 }
 
@@ -30,6 +32,7 @@ function toTicket(row: TicketRow): Ticket {
     sourceChannelId: row.source_channel_id,
     sourceTs: row.source_ts,
     sourcePermalink: row.source_permalink,
+    inboxOwnerId: row.inbox_owner_id,
     triageChannelId: row.triage_channel_id,
     triageTs: row.triage_ts,
     createdAt: new Date(row.created_at),
@@ -59,6 +62,7 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<Ticket> {
       source_channel_id: t.sourceChannelId,
       source_ts: t.sourceTs,
       source_permalink: t.sourcePermalink,
+      inbox_owner_id: t.inboxOwnerId ?? null,
       triage_channel_id: null,
       triage_ts: null,
       created_at: at,

@@ -16,4 +16,6 @@ export const inboxDe: Record<keyof typeof inboxEn, string> = {
     'Heute habe ich schon {limit} dringende Anfragen von dir weitergegeben, diese geht deshalb den normalen Weg: Erstell bitte ein Ticket, es wird als Erstes angeschaut.',
   'inbox.urgent.toHelper': ':rotating_light: {requester} hat eine Nachricht an dich als dringend markiert: {link}',
   'inbox.urgent.linkLabel': 'Nachricht öffnen',
+  'inbox.filed.text': 'Danke! Das ist jetzt Ticket #{number} — Request Desk hält dich in seiner DM auf dem Laufenden.',
+  'inbox.filed.body': ':white_check_mark: Danke! Das ist jetzt Ticket *#{number}* — Request Desk hält dich in seiner DM auf dem Laufenden.',
 };

@@ -14,4 +14,6 @@ export const inboxEn = {
     "I've already passed on {limit} urgent requests from you today, so this one goes the usual way: please create a ticket and it will be looked at first thing.",
   'inbox.urgent.toHelper': ':rotating_light: {requester} marked a message to you as urgent: {link}',
   'inbox.urgent.linkLabel': 'open the message',
+  'inbox.filed.text': "Thanks! That's ticket #{number} now — Request Desk will keep you posted in its DM.",
+  'inbox.filed.body': ":white_check_mark: Thanks! That's ticket *#{number}* now — Request Desk will keep you posted in its DM.",
 } as const;

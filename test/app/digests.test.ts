@@ -21,6 +21,7 @@ const content: DigestContent = {
   daily: async ({ now, since }) => ({ text: `daily at ${now.toISOString()} since ${since.toISOString()}`, blocks: [] }),
   weekly: async ({ now }) => ({
     message: { text: `weekly at ${now.toISOString()}`, blocks: [] },
+    chartTitle: 'Requests per week by team',
     chartPng: async () => Buffer.from('\x89PNG fake'),
   }),
 };

@@ -81,7 +81,7 @@ describe('the weekly figures on a known history (2026-W48, Europe/Berlin)', () =
   });
 
   it('charts 8 weeks by team, folding teams with fewer than 3 requests over the 8 weeks', () => {
-    expect(f.chart.weeks).toEqual(['5 Oct', '12 Oct', '19 Oct', '26 Oct', '2 Nov', '9 Nov', '16 Nov', '23 Nov']);
+    expect(f.chart.weeks).toEqual(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
     expect(f.chart.series).toEqual([
       { team: 'Sales', counts: [0, 0, 0, 2, 2, 3, 4, 5] },
       { team: 'Customer Success', counts: [0, 0, 0, 0, 0, 3, 2, 3] },
@@ -105,6 +105,14 @@ describe('the weekly digest message', () => {
     expect(all).toContain("2.8 h on other teams' requests — Sales 2 h · Other teams 0.8 h");
     expect(all).toContain('7 asks by DM or @mention got the ticket offer (5 DM, 2 mention); 4 became tickets (57%). 4 straight through `/request`, 1 by the message shortcut');
     expect(all).toContain('*Guide candidates:* Website (22 requests in 4 weeks), Design (4)');
+  });
+
+  it("labels the chart's weeks in the desk's language", async () => {
+    const { chart } = await buildWeeklyDigest(ctx.deps, { now: NOW });
+    expect(chart.weeks).toEqual(['5 Oct', '12 Oct', '19 Oct', '26 Oct', '2 Nov', '9 Nov', '16 Nov', '23 Nov']);
+    const german = await buildWeeklyDigest({ ...ctx.deps, config: { ...ctx.deps.config, defaultLocale: 'de' } }, { now: NOW });
+    expect(german.chart.weeks.slice(0, 2)).toEqual(['5. Okt.', '12. Okt.']);
+    expect(german.chart.title).toMatch(/^Anfragen pro Woche/);
   });
 
   it('names nobody: no user mention and no requester ID anywhere in the message or the chart', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, formatDueDate } from '../../src/core/dates.js';
+import { calendarDate } from '../../src/core/dates.js';
 
 describe('calendarDate', () => {
   it.each([
@@ -26,18 +26,5 @@ describe('calendarDate', () => {
     ['2028-02-29T12:00:00.000Z', 'UTC', '2028-02-29'],
   ])('at %s in %s it is %s', (iso, timeZone, expected) => {
     expect(calendarDate(new Date(iso), timeZone)).toBe(expected);
-  });
-});
-
-describe('formatDueDate', () => {
-  it.each([
-    ['2026-11-27', 'Fri 27 Nov 2026'],
-    ['2026-11-28', 'Sat 28 Nov 2026'],
-    ['2026-03-01', 'Sun 1 Mar 2026'],
-    ['2026-12-31', 'Thu 31 Dec 2026'],
-    ['2027-01-01', 'Fri 1 Jan 2027'],
-    ['2028-02-29', 'Tue 29 Feb 2028'],
-  ])('formatDueDate(%j) → %j', (iso, expected) => {
-    expect(formatDueDate(iso)).toBe(expected);
   });
 });

@@ -141,32 +141,32 @@ describe('validateTicketDraft', () => {
     ],
 
     // due date
-    ['due yesterday', { ...base, dueDate: '2026-03-09' }, { ok: false, errors: { dueDate: 'The due date is in the past — please pick today or later.' } }],
-    ['due last year', { ...base, dueDate: '2025-12-31' }, { ok: false, errors: { dueDate: 'The due date is in the past — please pick today or later.' } }],
-    ['due 30 February', { ...base, dueDate: '2026-02-30' }, { ok: false, errors: { dueDate: 'Please pick a date from the calendar.' } }],
-    ['due 29 February of a common year', { ...base, dueDate: '2027-02-29' }, { ok: false, errors: { dueDate: 'Please pick a date from the calendar.' } }],
-    ['due in month 13', { ...base, dueDate: '2026-13-01' }, { ok: false, errors: { dueDate: 'Please pick a date from the calendar.' } }],
-    ['due date not zero-padded', { ...base, dueDate: '2026-3-20' }, { ok: false, errors: { dueDate: 'Please pick a date from the calendar.' } }],
-    ['due date in day/month/year', { ...base, dueDate: '20/03/2026' }, { ok: false, errors: { dueDate: 'Please pick a date from the calendar.' } }],
-    ['due date with a time', { ...base, dueDate: '2026-03-20T10:00' }, { ok: false, errors: { dueDate: 'Please pick a date from the calendar.' } }],
+    ['due yesterday', { ...base, dueDate: '2026-03-09' }, { ok: false, errors: { dueDate: 'due_in_past' } }],
+    ['due last year', { ...base, dueDate: '2025-12-31' }, { ok: false, errors: { dueDate: 'due_in_past' } }],
+    ['due 30 February', { ...base, dueDate: '2026-02-30' }, { ok: false, errors: { dueDate: 'due_not_a_date' } }],
+    ['due 29 February of a common year', { ...base, dueDate: '2027-02-29' }, { ok: false, errors: { dueDate: 'due_not_a_date' } }],
+    ['due in month 13', { ...base, dueDate: '2026-13-01' }, { ok: false, errors: { dueDate: 'due_not_a_date' } }],
+    ['due date not zero-padded', { ...base, dueDate: '2026-3-20' }, { ok: false, errors: { dueDate: 'due_not_a_date' } }],
+    ['due date in day/month/year', { ...base, dueDate: '20/03/2026' }, { ok: false, errors: { dueDate: 'due_not_a_date' } }],
+    ['due date with a time', { ...base, dueDate: '2026-03-20T10:00' }, { ok: false, errors: { dueDate: 'due_not_a_date' } }],
 
     // category and team
-    ['unknown category', { ...base, category: 'Printing' }, { ok: false, errors: { category: 'Please pick a category.' } }],
-    ['category in the wrong case', { ...base, category: 'website' }, { ok: false, errors: { category: 'Please pick a category.' } }],
-    ['no category', { ...base, category: null }, { ok: false, errors: { category: 'Please pick a category.' } }],
-    ['unknown team', { ...base, team: 'Marketing' }, { ok: false, errors: { team: 'Please pick your team.' } }],
-    ['no team', { ...base, team: undefined }, { ok: false, errors: { team: 'Please pick your team.' } }],
+    ['unknown category', { ...base, category: 'Printing' }, { ok: false, errors: { category: 'category_missing' } }],
+    ['category in the wrong case', { ...base, category: 'website' }, { ok: false, errors: { category: 'category_missing' } }],
+    ['no category', { ...base, category: null }, { ok: false, errors: { category: 'category_missing' } }],
+    ['unknown team', { ...base, team: 'Marketing' }, { ok: false, errors: { team: 'team_missing' } }],
+    ['no team', { ...base, team: undefined }, { ok: false, errors: { team: 'team_missing' } }],
 
     // title and details
-    ['empty title', { ...base, title: '' }, { ok: false, errors: { title: 'Please give the request a short title.' } }],
-    ['blank title', { ...base, title: ' \n\t ' }, { ok: false, errors: { title: 'Please give the request a short title.' } }],
-    ['no title', { ...base, title: null }, { ok: false, errors: { title: 'Please give the request a short title.' } }],
-    ['title of 101 characters', { ...base, title: 't'.repeat(101) }, { ok: false, errors: { title: 'Please keep the title to 100 characters or fewer.' } }],
-    ['details of 3,001 characters', { ...base, details: 'd'.repeat(3001) }, { ok: false, errors: { details: 'Please keep the details to 3000 characters or fewer.' } }],
+    ['empty title', { ...base, title: '' }, { ok: false, errors: { title: 'title_missing' } }],
+    ['blank title', { ...base, title: ' \n\t ' }, { ok: false, errors: { title: 'title_missing' } }],
+    ['no title', { ...base, title: null }, { ok: false, errors: { title: 'title_missing' } }],
+    ['title of 101 characters', { ...base, title: 't'.repeat(101) }, { ok: false, errors: { title: 'title_too_long' } }],
+    ['details of 3,001 characters', { ...base, details: 'd'.repeat(3001) }, { ok: false, errors: { details: 'details_too_long' } }],
 
     // urgency
-    ['unknown urgency', { ...base, urgency: 'asap' }, { ok: false, errors: { urgency: 'Please pick how urgent this is.' } }],
-    ['urgency in the wrong case', { ...base, urgency: 'Urgent' }, { ok: false, errors: { urgency: 'Please pick how urgent this is.' } }],
+    ['unknown urgency', { ...base, urgency: 'asap' }, { ok: false, errors: { urgency: 'urgency_missing' } }],
+    ['urgency in the wrong case', { ...base, urgency: 'Urgent' }, { ok: false, errors: { urgency: 'urgency_missing' } }],
 
     // every problem at once
     [
@@ -174,7 +174,7 @@ describe('validateTicketDraft', () => {
       {},
       {
         ok: false,
-        errors: { title: 'Please give the request a short title.', category: 'Please pick a category.', team: 'Please pick your team.' },
+        errors: { title: 'title_missing', category: 'category_missing', team: 'team_missing' },
       },
     ],
     [
@@ -183,12 +183,12 @@ describe('validateTicketDraft', () => {
       {
         ok: false,
         errors: {
-          title: 'Please keep the title to 100 characters or fewer.',
-          details: 'Please keep the details to 3000 characters or fewer.',
-          category: 'Please pick a category.',
-          team: 'Please pick your team.',
-          dueDate: 'The due date is in the past — please pick today or later.',
-          urgency: 'Please pick how urgent this is.',
+          title: 'title_too_long',
+          details: 'details_too_long',
+          category: 'category_missing',
+          team: 'team_missing',
+          dueDate: 'due_in_past',
+          urgency: 'urgency_missing',
         },
       },
     ],

@@ -46,6 +46,7 @@ export function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
     sourceChannelId: null,
     sourceTs: null,
     sourcePermalink: null,
+    inboxOwnerId: null,
     createdAt: T0,
     ...overrides,
   };

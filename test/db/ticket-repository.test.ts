@@ -20,6 +20,7 @@ const urgentMention = (overrides: Partial<NewTicket> = {}): NewTicket =>
     sourceChannelId: 'C123',
     sourceTs: '1764064800.000100',
     sourcePermalink: null,
+    inboxOwnerId: null,
     createdAt: T0,
     ...overrides,
   });
@@ -65,6 +66,7 @@ describe('ticket repository', () => {
       sourceChannelId: 'C123',
       sourceTs: '1764064800.000100',
       sourcePermalink: null,
+      inboxOwnerId: null,
       triageChannelId: null,
       triageTs: null,
       createdAt: T0,

@@ -60,6 +60,7 @@ async function seedOpenTickets(count: number, requesterId = 'UALICE') {
       sourceChannelId: null,
       sourceTs: null,
       sourcePermalink: null,
+      inboxOwnerId: null,
       createdAt: new Date(Date.UTC(2026, 10, 1, 9, i)),
     });
   }

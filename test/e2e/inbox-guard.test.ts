@@ -174,10 +174,15 @@ describe('the inbox guard: a DM to the helper', () => {
     await submitForm(h, 'UALICE', VALID_FORM, view.private_metadata as string);
     const ticket = await h.desk.db.selectFrom('tickets').selectAll().executeTakeFirstOrThrow();
     const asked = (await h.desk.db.selectFrom('offers').selectAll().executeTakeFirstOrThrow()).message_ts;
-    expect(ticket).toMatchObject({ number: 1, requester_id: 'UALICE', source_channel_id: DM, source_ts: asked });
-    await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === TRIAGE_CHANNEL);
+    expect(ticket).toMatchObject({ number: 1, requester_id: 'UALICE', source_channel_id: DM, source_ts: asked, inbox_owner_id: HELPER });
+    // The card says where the ask came from and links to it: only the helper's token can link into their DMs.
+    const [card] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === TRIAGE_CHANNEL);
+    const link = h.fake.callsTo('chat.getPermalink').find((c) => c.args.channel === DM);
+    expect(link).toMatchObject({ token: USER_TOKEN, args: { message_ts: asked } });
+    expect(allText(card!.args.blocks)).toMatch(new RegExp(`A DM to <@${HELPER}> · <https://[^|]+\\|Original message>`));
     // The automatic reply in the helper's DM is replaced (with the helper's token: only they can edit it).
-    await h.fake.waitFor((c) => c.method === 'chat.update' && c.token === USER_TOKEN && /#1/.test(String(c.args.text)));
+    const [filed] = await h.fake.waitFor((c) => c.method === 'chat.update' && c.token === USER_TOKEN && /#1/.test(String(c.args.text)));
+    expect(String(filed!.args.text)).toMatch(/Request Desk will keep you posted in its DM/);
   });
 });
 

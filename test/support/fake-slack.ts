@@ -6,6 +6,7 @@ export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** When the request arrived (headers read, before its body). */
   at: number;
   /** What the fake answered (undefined while hanging). */
   response?: unknown;
@@ -221,6 +222,7 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -235,7 +237,7 @@ export class FakeSlack {
     // An upload's body is the file (raw, or the first part of a multipart form): recorded by size and first bytes.
     const args = method === 'file_upload' ? uploadedFile(Buffer.concat(chunks), req.headers['content-type']) : parseArgs(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
-    const call: RecordedCall = { method, args, token: auth?.replace(/^Bearer /, ''), at: Date.now() };
+    const call: RecordedCall = { method, args, token: auth?.replace(/^Bearer /, ''), at: arrivedAt };
     this.calls.push(call);
     for (const wake of this.waiters) wake();
     this.waiters.clear();

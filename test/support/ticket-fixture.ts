@@ -18,6 +18,7 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
     sourceChannelId: 'DALICE',
     sourceTs: '1764064800.000100',
     sourcePermalink: null,
+    inboxOwnerId: null,
     triageChannelId: null,
     triageTs: null,
     createdAt,

@@ -23,6 +23,7 @@ const ticket = (o: Partial<Ticket> = {}): Ticket => ({
   sourceChannelId: null,
   sourceTs: null,
   sourcePermalink: null,
+  inboxOwnerId: null,
   triageChannelId: null,
   triageTs: null,
   createdAt: T0,

@@ -26,6 +26,7 @@ function ticket(number: number, overrides: Partial<Ticket> = {}): Ticket {
     sourceChannelId: null,
     sourceTs: null,
     sourcePermalink: null,
+    inboxOwnerId: null,
     triageChannelId: null,
     triageTs: null,
     createdAt: at(number),

@@ -2,7 +2,7 @@ import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_IDS, FORM_ACTION_ID, FORM_BLOCK_IDS } from '../../src/slack/ids.js';
 import { LIMITS } from '../../src/slack/views/blocks.js';
-import { buildTicketForm, type TicketFormPrefill } from '../../src/slack/views/ticket-form.js';
+import { buildTicketForm, describeDraftProblems, type TicketFormPrefill } from '../../src/slack/views/ticket-form.js';
 import { walkBlocks } from './walk-blocks.js';
 
 const CATEGORIES = ['Design', 'Copy', 'Web'] as const;
@@ -146,5 +146,20 @@ describe('buildTicketForm', () => {
       expect(m.verbatim, m.path).toBe(true);
       expect(m.text.length, m.path).toBeLessThanOrEqual(LIMITS.sectionText);
     }
+  });
+});
+
+describe('describeDraftProblems', () => {
+  it('says every problem in the person\'s language, with the limits filled in', () => {
+    const problems = { title: 'title_too_long', team: 'team_missing', dueDate: 'due_in_past' } as const;
+    expect(describeDraftProblems(problems, 'en')).toEqual({
+      title: 'Please keep the title to 100 characters or fewer.',
+      team: 'Please pick your team.',
+      dueDate: 'The due date is in the past — please pick today or later.',
+    });
+    const german = describeDraftProblems({ ...problems, details: 'details_too_long' }, 'de');
+    expect(german.title).toBe('Der Titel darf höchstens 100 Zeichen lang sein.');
+    expect(german.details).toBe('Die Details dürfen höchstens 3000 Zeichen lang sein.');
+    expect(Object.values(german).join(' ')).not.toMatch(/\{\w+\}|Please/);
   });
 });

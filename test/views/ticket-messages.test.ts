@@ -19,6 +19,7 @@ const hostile = ticket({
   category: 'Web <#C123|general>',
   source: 'mention',
   sourcePermalink: 'https://acme.slack.com/archives/C1/p1764064800000100',
+  inboxOwnerId: null,
 });
 
 const BUILDERS = [

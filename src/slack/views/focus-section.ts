@@ -4,7 +4,7 @@ import { t as text } from '../../i18n/catalog.js';
 import type { Locale } from '../../i18n/locale.js';
 import { ACTION_IDS } from '../ids.js';
 import { button, LIMITS, mrkdwn, plainText } from './blocks.js';
-import { homeDate } from './home-lines.js';
+import { dateLabel } from './ticket-format.js';
 
 /**
  * The Focus mode line at the top of a helper's Home: off, with a "Focus until…" menu of the lengths that make sense
@@ -15,7 +15,7 @@ export function buildFocusSection(until: Date | undefined, choices: readonly Foc
   if (until) {
     return {
       type: 'section',
-      text: mrkdwn(text(locale, 'home.focus.on', { until: homeDate(until, locale) })),
+      text: mrkdwn(text(locale, 'home.focus.on', { until: dateLabel(until, locale) })),
       accessory: button(ACTION_IDS.focusEnd, text(locale, 'home.focus.end'), 'end'),
     };
   }

@@ -3,8 +3,8 @@ import type { Ticket } from '../../core/ticket.js';
 import { t as text } from '../../i18n/catalog.js';
 import type { Locale } from '../../i18n/locale.js';
 import { ACTION_IDS } from '../ids.js';
-import { button, escapeMrkdwn, LIMITS, plainText, slackDate } from './blocks.js';
-import { dueLabel, durationLabel, statusLabel, statusLine, ticketRef, urgencyLabel } from './ticket-format.js';
+import { button, escapeMrkdwn, LIMITS, plainText } from './blocks.js';
+import { dateLabel, dueLabel, durationLabel, statusLabel, statusLine, ticketRef, urgencyLabel } from './ticket-format.js';
 
 // The pieces both App Home tabs are made of; every user-typed text goes through ticketRef / escapeMrkdwn.
 
@@ -20,8 +20,6 @@ export const newRequestButton = (locale: Locale): ActionsBlock => ({
   elements: [button(ACTION_IDS.homeNewRequest, text(locale, 'home.newRequest'), 'new', 'primary')],
 });
 
-/** A moment as a Slack date token, shown in each reader's time zone with the wording of `locale`. */
-export const homeDate = (at: Date, locale: Locale) => slackDate(at, text(locale, 'dateTime.format'));
 
 const dueFact = (t: Ticket, today: string, locale: Locale) =>
   t.dueDate ? text(locale, 'home.line.due', { date: dueLabel(t, today, locale) }) : text(locale, 'home.line.noDue');
@@ -31,14 +29,14 @@ export function requesterTicketLine(t: Ticket, today: string, locale: Locale): s
   const facts = [`*${statusLabel(t.status, locale)}*`];
   if (t.status === 'in_progress' && t.assigneeId) facts.push(text(locale, 'home.line.isOnIt', { assignee: `<@${t.assigneeId}>` }));
   if (t.dueDate) facts.push(dueFact(t, today, locale));
-  facts.push(text(locale, 'home.line.lastChange', { when: homeDate(t.updatedAt, locale) }));
+  facts.push(text(locale, 'home.line.lastChange', { when: dateLabel(t.updatedAt, locale) }));
   return `${ticketRef(t)}\n${facts.join(' · ')}`;
 }
 
 /** A ticket in the helpers' queue: title; requester, team, category, urgency, due; state and age. */
 export function queueTicketLine(t: Ticket, today: string, locale: Locale): string {
   const facts = [`<@${t.requesterId}>`, escapeMrkdwn(t.team), escapeMrkdwn(t.category), urgencyLabel(t, locale), dueFact(t, today, locale)];
-  const filed = text(locale, 'home.line.filed', { when: homeDate(t.createdAt, locale) });
+  const filed = text(locale, 'home.line.filed', { when: dateLabel(t.createdAt, locale) });
   return `${ticketRef(t)}\n${facts.join(' · ')}\n${statusLine(t, locale)} · ${filed}`;
 }
 
@@ -46,7 +44,7 @@ export function queueTicketLine(t: Ticket, today: string, locale: Locale): strin
 export function finishedTicketLine(t: Ticket, opts: { showTime: boolean }, locale: Locale): string {
   const facts = [`*${statusLabel(t.status, locale)}*`];
   if (opts.showTime && t.minutesSpent > 0) facts.push(durationLabel(t.minutesSpent, locale));
-  facts.push(homeDate(t.closedAt ?? t.updatedAt, locale));
+  facts.push(dateLabel(t.closedAt ?? t.updatedAt, locale));
   return `${ticketRef(t)}\n${facts.join(' · ')}`;
 }
 

@@ -42,3 +42,11 @@ export function buildUrgentAnswer(input: { passed: boolean; helperId: string; li
     : t(input.locale, 'inbox.urgent.limit', { limit: input.limit });
   return { text, blocks: [section(text)] };
 }
+
+/** Replaces the automatic reply once it became a ticket: news come from Request Desk's DM, not this conversation. */
+export function buildInboxFiledMessage(ticketNumber: number, locale: Locale): SlackMessage {
+  return {
+    text: t(locale, 'inbox.filed.text', { number: ticketNumber }),
+    blocks: [section(t(locale, 'inbox.filed.body', { number: ticketNumber }))],
+  };
+}

@@ -1,5 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { DETAILS_MAX, TITLE_MAX, URGENCIES, type Urgency } from '../../core/ticket.js';
+import { DETAILS_MAX, TITLE_MAX, URGENCIES, type DraftProblem, type TicketField, type Urgency } from '../../core/ticket.js';
 import { t, type MessageKey } from '../../i18n/catalog.js';
 import type { Locale } from '../../i18n/locale.js';
 import { CALLBACK_IDS, FORM_ACTION_ID, FORM_BLOCK_IDS } from '../ids.js';
@@ -128,4 +128,12 @@ export function buildTicketForm(input: {
     private_metadata: input.privateMetadata,
     blocks,
   };
+}
+
+/** The form's field problems, said in the person's language (for `response_action: errors`). */
+export function describeDraftProblems(problems: Partial<Record<TicketField, DraftProblem>>, locale: Locale): Partial<Record<TicketField, string>> {
+  const max = (p: DraftProblem) => (p === 'title_too_long' ? TITLE_MAX : p === 'details_too_long' ? DETAILS_MAX : 0);
+  return Object.fromEntries(
+    Object.entries(problems).map(([field, problem]) => [field, t(locale, `form.problem.${problem}`, { max: max(problem) })]),
+  );
 }

@@ -1,7 +1,7 @@
-import { formatDueDate } from '../../core/dates.js';
 import type { Ticket, TicketStatus, Urgency } from '../../core/ticket.js';
 import { isOverdue } from '../../core/ticket-workflow.js';
 import { t as text } from '../../i18n/catalog.js';
+import { formatDay } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { escapeMrkdwn, slackDate } from './blocks.js';
 
@@ -19,13 +19,7 @@ export const urgencyLabel = (t: Pick<Ticket, 'urgency'>, locale: Locale) =>
 export const ticketRef = (t: Pick<Ticket, 'number' | 'title'>) => `*#${t.number}* ${escapeMrkdwn(t.title)}`;
 
 /** A due date for people in their language: "Sat 28 Nov 2026" / "Sa. 28. Nov. 2026". */
-export function dueDateText(isoDate: string, locale: Locale): string {
-  if (locale === 'en') return formatDueDate(isoDate);
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  return new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
-    .format(date)
-    .replace(',', '');
-}
+export const dueDateText = (isoDate: string, locale: Locale): string => formatDay(isoDate, locale, { weekday: true, year: true });
 
 /** Time spent: "1h 30m" / "1 Std. 30 Min.". */
 export function durationLabel(minutes: number, locale: Locale): string {

@@ -27,6 +27,8 @@ function sourceField(t: Ticket, locale: Locale): string {
     case 'reaction':
       return original ?? text(locale, 'ticket.source.message');
     case 'dm':
+      // From the inbox guard: the ask was a DM to the helper, which only they (and the requester) can open.
+      if (t.inboxOwnerId) return [text(locale, 'ticket.source.inboxDm', { helper: `<@${t.inboxOwnerId}>` }), original].filter(Boolean).join(' · ');
       return text(locale, 'ticket.source.dm');
     case 'command':
       return '`/request`';

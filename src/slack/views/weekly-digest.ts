@@ -3,29 +3,22 @@ import type { WeeklyFigures } from '../../app/weekly-figures.js';
 import { addDays } from '../../core/digest-period.js';
 import { formatChange, formatElapsed, formatHours, MIN_GROUP, OTHER_TEAMS, share, type Comparison, type GroupFigure } from '../../core/digest.js';
 import { t as text } from '../../i18n/catalog.js';
+import { formatDay, formatNumber } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { context, escapeMrkdwn, LIMITS, plainText, section, type SlackMessage } from './blocks.js';
 
 // Written for leadership: concrete and short, counts by team and category only — never a person (PRODUCT.md).
-
-/** The number formats of each language. */
-const INTL: Readonly<Record<Locale, string>> = { en: 'en-GB', de: 'de-DE' };
-
-const dayMonth = (isoDate: string, withYear: boolean, locale: Locale) =>
-  new Intl.DateTimeFormat(INTL[locale], { timeZone: 'UTC', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
 
 /** "23–29 Nov 2026" for the Monday-to-Sunday week. */
 function weekSpan(startDate: string, locale: Locale): string {
   const end = addDays(startDate, 6);
   const day = locale === 'de' ? `${Number(startDate.slice(8))}.` : `${Number(startDate.slice(8))}`;
   return startDate.slice(5, 7) === end.slice(5, 7)
-    ? `${day}–${dayMonth(end, true, locale)}`
-    : `${dayMonth(startDate, startDate.slice(0, 4) !== end.slice(0, 4), locale)} – ${dayMonth(end, true, locale)}`;
+    ? `${day}–${formatDay(end, locale, { year: true })}`
+    : `${formatDay(startDate, locale, { year: startDate.slice(0, 4) !== end.slice(0, 4) })} – ${formatDay(end, locale, { year: true })}`;
 }
 
-const number = (n: number, locale: Locale) => n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-US');
+const number = formatNumber;
 const oneDecimal = (n: number, locale: Locale) => number(Math.round(n * 10) / 10, locale);
 const hours = (minutes: number, locale: Locale) => (locale === 'en' ? formatHours(minutes) : `${oneDecimal(Math.round(minutes / 6) / 10, locale)} Std.`);
 const requests = (n: number, locale: Locale) =>
