@@ -111,21 +111,19 @@ export function chartSeries(weeks: number, counts: readonly { week: number; team
   return foldSmallTeams(totals, min).map((t) => ({ team: t.label, counts: t.label === OTHER_TEAMS ? other : (byTeam.get(t.label) ?? []) }));
 }
 
-/** Elapsed time for people: '45m', '3h 10m', '2d 4h'. */
-export function formatElapsed(minutes: number): string {
+/**
+ * An elapsed time rounded the way people say it: under an hour in minutes, under a day in hours and minutes, beyond
+ * that in days and whole hours.
+ */
+export function elapsedParts(minutes: number): { days: number; hours: number; minutes: number } {
   const m = Math.round(minutes);
-  if (m < 60) return `${m}m`;
-  if (m < 24 * 60) return m % 60 === 0 ? `${Math.floor(m / 60)}h` : `${Math.floor(m / 60)}h ${m % 60}m`;
+  if (m < 24 * 60) return { days: 0, hours: Math.floor(m / 60), minutes: m % 60 };
   const hours = Math.round(m / 60);
-  const d = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${d}d` : `${d}d ${hours % 24}h`;
+  return { days: Math.floor(hours / 24), hours: hours % 24, minutes: 0 };
 }
 
-/** Hours for people: '21 h', '1.5 h', '0 h'. */
-export function formatHours(minutes: number): string {
-  const h = Math.round(minutes / 6) / 10;
-  return `${h.toLocaleString('en-US')} h`;
-}
+/** Minutes as hours with one decimal: 90 → 1.5. */
+export const decimalHours = (minutes: number): number => Math.round(minutes / 6) / 10;
 
 /** A percent change for people: '+40%', '-12%', '±0%'. */
 export function formatChange(pct: number): string {

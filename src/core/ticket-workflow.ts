@@ -79,10 +79,3 @@ export function parseDuration(text: string): number | undefined {
   return Math.round(Number(m[1] ?? 0) * 60) + Number(m[2] ?? 0);
 }
 
-/** Minutes as people say them: "45m", "2h", "1h 30m". */
-export function formatDuration(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m}m`;
-  return m === 0 ? `${h}h` : `${h}h ${m}m`;
-}

@@ -14,7 +14,8 @@ export const requesterDe: Record<keyof typeof requesterEn, string> = {
   'due.overdue': '{date} (überfällig)',
   'duration.minutes': '{m} Min.',
   'duration.hours': '{h} Std.',
-  'duration.hoursMinutes': '{h} Std. {m} Min.',
+  'duration.days': '{d} Tg.',
+  'duration.decimalHours': '{h} Std.',
 
   'offer.button.create': 'Ticket erstellen',
   'offer.button.notRequest': 'Keine Anfrage',

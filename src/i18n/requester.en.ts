@@ -15,7 +15,8 @@ export const requesterEn = {
   'due.overdue': '{date} (overdue)',
   'duration.minutes': '{m}m',
   'duration.hours': '{h}h',
-  'duration.hoursMinutes': '{h}h {m}m',
+  'duration.days': '{d}d',
+  'duration.decimalHours': '{h} h',
 
   'offer.button.create': 'Create ticket',
   'offer.button.notRequest': 'Not a request',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, isoWeekKey, reportedWeek, startOfLocalDay, weeksBefore, zoneOffsetMs } from '../../src/core/digest-period.js';
-import { chartSeries, compareWeeks, foldSmallTeams, formatChange, formatElapsed, formatHours, median, OTHER_TEAMS, percentChange } from '../../src/core/digest.js';
+import { chartSeries, compareWeeks, foldSmallTeams, formatChange, median, OTHER_TEAMS, percentChange } from '../../src/core/digest.js';
 
 describe('ISO week keys', () => {
   it.each([
@@ -111,29 +111,6 @@ describe('figures', () => {
       { team: 'Sales', counts: [1, 0, 2] },
       { team: OTHER_TEAMS, counts: [0, 1, 1] },
     ]);
-  });
-
-  it.each([
-    [0, '0m'],
-    [45, '45m'],
-    [59.6, '1h'],
-    [90, '1h 30m'],
-    [180, '3h'],
-    [1439, '23h 59m'],
-    [1440, '1d'],
-    [24 * 60 + 4 * 60 + 10, '1d 4h'],
-    [3 * 1440 + 23 * 60 + 50, '4d'],
-  ])('%d minutes read as %s', (minutes, text) => {
-    expect(formatElapsed(minutes)).toBe(text);
-  });
-
-  it.each([
-    [1260, '21 h'],
-    [90, '1.5 h'],
-    [0, '0 h'],
-    [60_000, '1,000 h'],
-  ])('%d minutes are %s', (minutes, text) => {
-    expect(formatHours(minutes)).toBe(text);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketStatus, Urgency } from '../../src/core/ticket.js';
-import { availableActions, compareForQueue, formatDuration, isOverdue, parseDuration, transition } from '../../src/core/ticket-workflow.js';
+import { availableActions, compareForQueue, isOverdue, parseDuration, transition } from '../../src/core/ticket-workflow.js';
 
 describe('availableActions', () => {
   it.each([
@@ -84,15 +84,5 @@ describe('durations', () => {
     ['h', undefined],
   ])('parseDuration(%j) → %j', (text, minutes) => {
     expect(parseDuration(text)).toBe(minutes);
-  });
-
-  it.each([
-    [0, '0m'],
-    [45, '45m'],
-    [60, '1h'],
-    [90, '1h 30m'],
-    [605, '10h 5m'],
-  ])('formatDuration(%i) → %s', (minutes, text) => {
-    expect(formatDuration(minutes)).toBe(text);
   });
 });

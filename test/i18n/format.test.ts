@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatNumber } from '../../src/i18n/format.js';
+import { formatDay, formatDuration, formatElapsed, formatHours, formatNumber } from '../../src/i18n/format.js';
 
 describe('formatDay', () => {
   it.each([
@@ -24,5 +24,48 @@ describe('formatNumber', () => {
   it('groups thousands the way each language does', () => {
     expect(formatNumber(1234567, 'en')).toBe('1,234,567');
     expect(formatNumber(1234567, 'de')).toBe('1.234.567');
+  });
+});
+
+describe('formatDuration (time spent, exact)', () => {
+  it.each([
+    [0, '0m', '0 Min.'],
+    [45, '45m', '45 Min.'],
+    [60, '1h', '1 Std.'],
+    [90, '1h 30m', '1 Std. 30 Min.'],
+    [605, '10h 5m', '10 Std. 5 Min.'],
+    [1500, '25h', '25 Std.'],
+  ])('%d minutes: %s / %s', (minutes, en, de) => {
+    expect(formatDuration(minutes, 'en')).toBe(en);
+    expect(formatDuration(minutes, 'de')).toBe(de);
+  });
+});
+
+describe('formatElapsed (waiting times, rounded)', () => {
+  it.each([
+    [0, '0m', '0 Min.'],
+    [45, '45m', '45 Min.'],
+    [59.6, '1h', '1 Std.'],
+    [90, '1h 30m', '1 Std. 30 Min.'],
+    [180, '3h', '3 Std.'],
+    [1439, '23h 59m', '23 Std. 59 Min.'],
+    [1440, '1d', '1 Tg.'],
+    [24 * 60 + 4 * 60 + 10, '1d 4h', '1 Tg. 4 Std.'],
+    [3 * 1440 + 23 * 60 + 50, '4d', '4 Tg.'],
+  ])('%d minutes: %s / %s', (minutes, en, de) => {
+    expect(formatElapsed(minutes, 'en')).toBe(en);
+    expect(formatElapsed(minutes, 'de')).toBe(de);
+  });
+});
+
+describe('formatHours', () => {
+  it.each([
+    [1260, '21 h', '21 Std.'],
+    [90, '1.5 h', '1,5 Std.'],
+    [0, '0 h', '0 Std.'],
+    [60_000, '1,000 h', '1.000 Std.'],
+  ])('%d minutes: %s / %s', (minutes, en, de) => {
+    expect(formatHours(minutes, 'en')).toBe(en);
+    expect(formatHours(minutes, 'de')).toBe(de);
   });
 });

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { DailyFigures, DailyPart } from '../../app/daily-figures.js';
-import { formatElapsed } from '../../core/digest.js';
 import type { DigestTicket } from '../../db/daily-digest-repository.js';
 import { t as text } from '../../i18n/catalog.js';
+import { formatElapsed } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { context, escapeMrkdwn, LIMITS, link, plainText, section, slackDate, truncate, type SlackMessage } from './blocks.js';
 import { dueDateText } from './ticket-format.js';
@@ -23,7 +23,7 @@ function ticketLine(t: DigestTicket, kind: DailyPart['kind'], now: Date, locale:
   const facts = [escapeMrkdwn(t.team), escapeMrkdwn(t.category)];
   if (t.urgency === 'urgent') facts.push(text(locale, 'digest.daily.urgent'));
   if (t.dueDate && kind !== 'due_today') facts.push(text(locale, 'digest.daily.due', { date: dueDateText(t.dueDate, locale) }));
-  if (kind === 'waiting') facts.push(text(locale, 'digest.daily.waiting', { elapsed: formatElapsed((now.getTime() - t.createdAt.getTime()) / 60_000) }));
+  if (kind === 'waiting') facts.push(text(locale, 'digest.daily.waiting', { elapsed: formatElapsed((now.getTime() - t.createdAt.getTime()) / 60_000, locale) }));
   return `• ${ref} · ${facts.join(' · ')}`;
 }
 

@@ -1,10 +1,11 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { Ticket } from '../../core/ticket.js';
 import { t as text } from '../../i18n/catalog.js';
+import { formatDuration } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { ACTION_IDS } from '../ids.js';
 import { button, escapeMrkdwn, LIMITS, plainText } from './blocks.js';
-import { dateLabel, dueLabel, durationLabel, statusLabel, statusLine, ticketRef, urgencyLabel } from './ticket-format.js';
+import { dateLabel, dueLabel, statusLabel, statusLine, ticketRef, urgencyLabel } from './ticket-format.js';
 
 // The pieces both App Home tabs are made of; every user-typed text goes through ticketRef / escapeMrkdwn.
 
@@ -43,7 +44,7 @@ export function queueTicketLine(t: Ticket, today: string, locale: Locale): strin
 /** A finished ticket: how it ended, time spent (for helpers) and when. */
 export function finishedTicketLine(t: Ticket, opts: { showTime: boolean }, locale: Locale): string {
   const facts = [`*${statusLabel(t.status, locale)}*`];
-  if (opts.showTime && t.minutesSpent > 0) facts.push(durationLabel(t.minutesSpent, locale));
+  if (opts.showTime && t.minutesSpent > 0) facts.push(formatDuration(t.minutesSpent, locale));
   facts.push(dateLabel(t.closedAt ?? t.updatedAt, locale));
   return `${ticketRef(t)}\n${facts.join(' · ')}`;
 }

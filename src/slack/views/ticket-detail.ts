@@ -1,10 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { HistoryItem, ShowTicketOutcome, TicketDetail } from '../../app/show-ticket.js';
 import { t as text } from '../../i18n/catalog.js';
+import { formatDuration } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { context, escapeMrkdwn, escapeMrkdwnWithin, LIMITS, link, mrkdwn, plainText, section, type SlackMessage } from './blocks.js';
 import { buildTicketActions } from './ticket-actions.js';
-import { dateLabel, dueLabel, durationLabel, statusLabel, urgencyLabel } from './ticket-format.js';
+import { dateLabel, dueLabel, statusLabel, urgencyLabel } from './ticket-format.js';
 import { filedWhen } from './ticket-messages.js';
 
 /** History entries shown; older ones are summed up in one line. */
@@ -14,7 +15,7 @@ const DETAILS_MAX = 1500;
 
 function historyLine(h: HistoryItem, forHelper: boolean, locale: Locale): string {
   const parts = [`${dateLabel(h.at, locale)} · <@${h.actorId}> ${text(locale, `detail.did.${h.action}`)}`];
-  if (forHelper && h.minutesSpent) parts.push(`(${durationLabel(h.minutesSpent, locale)})`);
+  if (forHelper && h.minutesSpent) parts.push(`(${formatDuration(h.minutesSpent, locale)})`);
   // Notes are people's text: escaped, so a "<!channel>" or a forged link in one shows as text.
   if (h.note) parts.push(`— ${escapeMrkdwnWithin(h.note.replace(/\s+/g, ' '), NOTE_MAX)}`);
   return parts.join(' ');
@@ -29,7 +30,7 @@ export function buildTicketDetailMessage(input: TicketDetail, locale: Locale): S
   const { ticket: t, history, viewerIsHelper, today } = input;
   const status = [`*${statusLabel(t.status, locale)}*`];
   if (t.assigneeId) status.push(`<@${t.assigneeId}>`);
-  if (viewerIsHelper && t.minutesSpent > 0) status.push(durationLabel(t.minutesSpent, locale));
+  if (viewerIsHelper && t.minutesSpent > 0) status.push(formatDuration(t.minutesSpent, locale));
   const original = link(t.sourcePermalink, text(locale, 'ticket.originalMessage'));
   const field = (key: 'status' | 'requester' | 'teamCategory' | 'urgency' | 'due' | 'filed', value: string) =>
     mrkdwn(`*${text(locale, `ticket.field.${key}`)}*\n${value}`, LIMITS.sectionField);

@@ -1,7 +1,7 @@
 import type { Ticket, TicketStatus, Urgency } from '../../core/ticket.js';
 import { isOverdue } from '../../core/ticket-workflow.js';
 import { t as text } from '../../i18n/catalog.js';
-import { formatDay } from '../../i18n/format.js';
+import { formatDay, formatDuration } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { escapeMrkdwn, slackDate } from './blocks.js';
 
@@ -21,14 +21,6 @@ export const ticketRef = (t: Pick<Ticket, 'number' | 'title'>) => `*#${t.number}
 /** A due date for people in their language: "Sat 28 Nov 2026" / "Sa. 28. Nov. 2026". */
 export const dueDateText = (isoDate: string, locale: Locale): string => formatDay(isoDate, locale, { weekday: true, year: true });
 
-/** Time spent: "1h 30m" / "1 Std. 30 Min.". */
-export function durationLabel(minutes: number, locale: Locale): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return text(locale, 'duration.minutes', { m });
-  return m === 0 ? text(locale, 'duration.hours', { h }) : text(locale, 'duration.hoursMinutes', { h, m });
-}
-
 /** A moment as Slack shows it to each reader ("Nov 25 at 3:00 PM" in their own time zone), in their language. */
 export const dateLabel = (at: Date, locale: Locale): string => slackDate(at, text(locale, 'dateTime.format'));
 
@@ -43,7 +35,7 @@ export function dueLabel(t: Pick<Ticket, 'dueDate' | 'status'>, today: string, l
 export function statusLine(t: Ticket, locale: Locale): string {
   const parts = [`*${statusLabel(t.status, locale)}*`];
   if (t.assigneeId) parts.push(`<@${t.assigneeId}>`);
-  if (t.minutesSpent > 0) parts.push(durationLabel(t.minutesSpent, locale));
+  if (t.minutesSpent > 0) parts.push(formatDuration(t.minutesSpent, locale));
   return parts.join(' · ');
 }
 

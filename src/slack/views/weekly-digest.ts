@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { WeeklyFigures } from '../../app/weekly-figures.js';
 import { addDays } from '../../core/digest-period.js';
-import { formatChange, formatElapsed, formatHours, MIN_GROUP, OTHER_TEAMS, share, type Comparison, type GroupFigure } from '../../core/digest.js';
+import { formatChange, MIN_GROUP, OTHER_TEAMS, share, type Comparison, type GroupFigure } from '../../core/digest.js';
 import { t as text } from '../../i18n/catalog.js';
-import { formatDay, formatNumber } from '../../i18n/format.js';
+import { formatDay, formatElapsed, formatHours, formatNumber } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { context, escapeMrkdwn, LIMITS, plainText, section, type SlackMessage } from './blocks.js';
 
@@ -20,7 +20,7 @@ function weekSpan(startDate: string, locale: Locale): string {
 
 const number = formatNumber;
 const oneDecimal = (n: number, locale: Locale) => number(Math.round(n * 10) / 10, locale);
-const hours = (minutes: number, locale: Locale) => (locale === 'en' ? formatHours(minutes) : `${oneDecimal(Math.round(minutes / 6) / 10, locale)} Std.`);
+const hours = formatHours;
 const requests = (n: number, locale: Locale) =>
   text(locale, n === 1 ? 'digest.weekly.requests.one' : 'digest.weekly.requests.other', { count: number(n, locale) });
 /** A group's name; the fold of small teams in the reader's language. */
@@ -89,10 +89,10 @@ export function buildWeeklyDigestMessage(f: WeeklyFigures, locale: Locale): Slac
   const speed = [
     f.medianFirstResponseMinutes === null
       ? text(locale, 'digest.weekly.noFirstResponse')
-      : text(locale, 'digest.weekly.firstResponse', { elapsed: formatElapsed(f.medianFirstResponseMinutes) }),
+      : text(locale, 'digest.weekly.firstResponse', { elapsed: formatElapsed(f.medianFirstResponseMinutes, locale) }),
     f.medianTimeToDoneMinutes === null
       ? text(locale, 'digest.weekly.nothingFinished')
-      : text(locale, 'digest.weekly.timeToDone', { elapsed: formatElapsed(f.medianTimeToDoneMinutes) }),
+      : text(locale, 'digest.weekly.timeToDone', { elapsed: formatElapsed(f.medianTimeToDoneMinutes, locale) }),
   ].join(' · ');
   const time =
     f.timeSpent.totalMinutes === 0

@@ -37,16 +37,14 @@ export function handleRequestCommand(deps: Deps) {
       }
       return;
     }
-    // The export is for the desk's own records (a file for the helpers): it stays in the desk's language.
+    // Every answer is in the caller's language as we know it now: most go back in the ack, within 3 seconds, and
+    // a trigger_id lives 3 seconds, so this never waits on Slack (an unknown person is looked up for next time).
+    const locale = await resolveLocale(deps, user.data, { wait: false });
     if (EXPORT.test(text)) {
-      const locale = deps.config.defaultLocale;
       await ack();
       await respond({ response_type: 'ephemeral', ...buildExportReply(await exportTicketsToDm(deps, { userId: user.data, locale }), locale) });
       return;
     }
-    // Every other answer is in the caller's language as we know it now: most go back in the ack, within 3 seconds, and
-    // a trigger_id lives 3 seconds, so this never waits on Slack (an unknown person is looked up for next time).
-    const locale = await resolveLocale(deps, user.data, { wait: false });
     if (HELP.test(text)) {
       await ack({ response_type: 'ephemeral', ...buildRequestHelp(locale) });
       return;
