@@ -104,6 +104,8 @@ export class FakeSlackSink {
         return { ok: true, view: { id: `V${this.tsCounter}` } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
+      case 'users.info':
+        return { ok: true, user: { id: args.get('user'), locale: 'en-US' } };
       case 'chat.update':
         return { ok: true, channel: args.get('channel'), ts: args.get('ts') };
       case 'response_url':

@@ -5,7 +5,8 @@ import { buildTicketForm } from '../src/slack/views/ticket-form.js';
 
 /**
  * The floor: a bare Bolt app from the same node_modules with the same listeners as Request Desk, doing only the
- * Slack calls the flows need — one chat.postMessage per DM, ack + one views.open per /request — and nothing else:
+ * Slack calls the flows need — per DM from someone new, users.info (their language) and one chat.postMessage; ack +
+ * one views.open per /request — and nothing else:
  * no database, no outbox, no classification. It sends the same payloads the app sends (the offer message and the
  * ticket form, built once at start from the app's own view builders), so both pay the same to serialise and ship
  * them. What it costs is what Bolt, HTTP and the Web API client cost; the app's figures divided by these say what
@@ -53,7 +54,10 @@ const FORM = buildTicketForm({
 });
 
 app.event('message', async ({ event, client }) => {
-  await client.chat.postMessage({ channel: (event as { channel: string }).channel, ...OFFER });
+  const { channel, user } = event as { channel: string; user: string };
+  // The app asks for a person's language once, before its first offer; every DM in the workload is from someone new.
+  await client.users.info({ user, include_locale: true });
+  await client.chat.postMessage({ channel, ...OFFER });
 });
 
 app.command('/request', async ({ command, ack, client }) => {
