@@ -1,7 +1,5 @@
-import { statSync } from 'node:fs';
-import SQLite from 'better-sqlite3';
 import { DEFAULT_CATEGORIES, DEFAULT_TEAMS } from '../src/config.js';
-import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { seedDatabase } from './seed.js';
 
 /**
  * A desk's history for the digest benchmark and the README sample: tickets over two years before `now`, growing
@@ -93,30 +91,11 @@ const INSERT_OFFERS = `
  * Creates a SQLite file with the real schema holding `count` tickets over the two years before `now`, with their
  * history and offers; returns the seconds it took and the file size.
  */
-export async function seedDigestHistory(path: string, count: number, now: Date): Promise<{ seconds: number; megabytes: number }> {
-  const started = performance.now();
-  const db = openDatabase(path);
-  await migrateToLatest(db);
-  await db.destroy();
-  const sqlite = new SQLite(path);
-  // A fixture, not user data: no journal, no fsync; indexes built once after the rows are in (a sort, not updates).
-  sqlite.pragma('journal_mode = OFF');
-  sqlite.pragma('synchronous = OFF');
-  sqlite.pragma('cache_size = -524288');
-  const indexes = sqlite
-    .prepare<[], { name: string; sql: string }>(
-      `select name, sql from sqlite_master where type = 'index' and tbl_name in ('tickets', 'ticket_history', 'offers') and sql is not null`,
-    )
-    .all();
+export function seedDigestHistory(path: string, count: number, now: Date): Promise<{ seconds: number; megabytes: number }> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  sqlite.transaction(() => {
-    for (const { name } of indexes) sqlite.exec(`drop index "${name}"`);
+  return seedDatabase(path, { tables: ['tickets', 'ticket_history', 'offers'], cacheMb: 512 }, (sqlite) => {
     sqlite.prepare(INSERT_TICKETS).run({ count, now: nowSeconds, start: nowSeconds - SPAN_DAYS * 86_400, span: SPAN_DAYS * 86_400 });
     sqlite.exec(INSERT_HISTORY);
     sqlite.exec(INSERT_OFFERS);
-    for (const { sql } of indexes) sqlite.exec(sql);
-  })();
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.close();
-  return { seconds: (performance.now() - started) / 1000, megabytes: statSync(path).size / 1024 / 1024 };
+  });
 }

@@ -52,39 +52,48 @@ const INSERT_TICKETS = `
     from row where i > 0`;
 
 /**
- * Creates a SQLite file with the real schema (the app's own migrations) holding `count` tickets spread over three
- * years from 5,000 requesters, most of them closed — what a busy desk accumulates. Returns seconds and file size.
+ * Creates a SQLite file with the real schema (the app's own migrations) and fills it with `fill`, fast: a fixture,
+ * not user data, so no journal and no fsync while filling, and a cache big enough for the indexes. The indexes of
+ * `tables` are dropped first and re-created afterwards from their own SQL in sqlite_master (a sort, several times
+ * faster than updating them row by row), so the schema stays exactly what the migrations made. WAL is restored at
+ * the end (the app sets its other pragmas when it opens the file). Returns the seconds it took and the file size.
  */
-export async function seedTickets(path: string, count: number): Promise<{ seconds: number; megabytes: number }> {
+export async function seedDatabase(
+  path: string,
+  opts: { tables: readonly string[]; cacheMb: number },
+  fill: (sqlite: SQLite.Database) => void,
+): Promise<{ seconds: number; megabytes: number }> {
   const started = performance.now();
   const db = openDatabase(path);
   await migrateToLatest(db);
   await db.destroy();
-
   const sqlite = new SQLite(path);
-  // A fixture, not user data: no journal and no fsync while filling it, a cache big enough to hold the indexes.
-  // The app sets its own pragmas (WAL, synchronous=NORMAL) when it opens the file; WAL is restored below.
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
-  sqlite.pragma('cache_size = -262144');
-  // Building the tickets' indexes once after the rows are in (a sort) is several times faster than updating them
-  // row by row. They are dropped and re-created from their own SQL in sqlite_master, so the schema stays exactly
-  // what the migrations made.
+  sqlite.pragma(`cache_size = -${opts.cacheMb * 1024}`);
   const indexes = sqlite
-    .prepare<[], { name: string; sql: string }>(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'tickets' and sql is not null`)
-    .all();
-  const nowSeconds = Math.floor(Date.now() / 1000);
-  const spanSeconds = SPAN_DAYS * 86_400;
+    .prepare<unknown[], { name: string; sql: string }>(
+      `select name, sql from sqlite_master where type = 'index' and tbl_name in (${opts.tables.map(() => '?').join(', ')}) and sql is not null`,
+    )
+    .all(...opts.tables);
   sqlite.transaction(() => {
     for (const { name } of indexes) sqlite.exec(`drop index "${name}"`);
-    sqlite.prepare(INSERT_TICKETS).run({
-      count,
-      start: nowSeconds - spanSeconds,
-      step: spanSeconds / count,
-    });
+    fill(sqlite);
     for (const { sql } of indexes) sqlite.exec(sql);
   })();
   sqlite.pragma('journal_mode = WAL');
   sqlite.close();
   return { seconds: (performance.now() - started) / 1000, megabytes: statSync(path).size / 1024 / 1024 };
+}
+
+/**
+ * Creates a SQLite file with the real schema holding `count` tickets spread over three years from 5,000 requesters,
+ * most of them closed — what a busy desk accumulates. Returns seconds and file size.
+ */
+export function seedTickets(path: string, count: number): Promise<{ seconds: number; megabytes: number }> {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const spanSeconds = SPAN_DAYS * 86_400;
+  return seedDatabase(path, { tables: ['tickets'], cacheMb: 256 }, (sqlite) => {
+    sqlite.prepare(INSERT_TICKETS).run({ count, start: nowSeconds - spanSeconds, step: spanSeconds / count });
+  });
 }

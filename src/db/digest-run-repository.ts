@@ -1,5 +1,6 @@
 import type { DigestKind } from '../core/digest-schedule.js';
 import type { Db } from './database.js';
+import type { DigestRunRow } from './schema.js';
 
 /** A digest period's record: claimed ('posting'), 'posted', or 'skipped' (missed while the bot was down). */
 export interface DigestRun {
@@ -15,18 +16,7 @@ export interface DigestRun {
   note: string | null;
 }
 
-const toRun = (r: {
-  kind: string;
-  period: string;
-  status: string;
-  scheduled_for: string;
-  claimed_at: string;
-  claimed_by: string;
-  channel_id: string | null;
-  message_ts: string | null;
-  posted_at: string | null;
-  note: string | null;
-}): DigestRun => ({
+const toRun = (r: DigestRunRow): DigestRun => ({
   kind: r.kind as DigestKind,
   period: r.period,
   status: r.status as DigestRun['status'],

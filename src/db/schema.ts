@@ -145,3 +145,4 @@ export type TicketRow = Selectable<TicketTable>;
 export type NewTicketRow = Insertable<TicketTable>;
 export type OfferRow = Selectable<OfferTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type DigestRunRow = Selectable<DigestRunTable>;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
 import type { Db } from './database.js';
 
 /** Which tickets to export: created at or after `from` and before `to` (either may be open). */
@@ -7,22 +7,6 @@ export interface ExportFilter {
   to?: Date | undefined;
 }
 
-/** One exported ticket: its figures, no person IDs (PRODUCT.md: reports count by team and category). */
-export interface ExportRow {
-  number: number;
-  created_at: string;
-  status: string;
-  team: string;
-  category: string;
-  urgency: string;
-  due_date: string | null;
-  source: string;
-  minutes_spent: number;
-  first_response_minutes: number | null;
-  time_to_close_minutes: number | null;
-  closed_at: string | null;
-  title: string;
-}
 
 // Whole minutes from creation; null while the ticket has had no response / is not closed.
 const FIRST_RESPONSE_MINUTES = sql<number | null>`cast(round((julianday(first_response_at) - julianday(created_at)) * 1440) as integer)`;
@@ -50,6 +34,9 @@ function exportQuery(db: Db, filter: ExportFilter) {
   if (filter.to) q = q.where('created_at', '<', filter.to.toISOString());
   return q;
 }
+
+/** One exported ticket: its figures, no person IDs (PRODUCT.md: reports count by team and category). */
+export type ExportRow = InferResult<ReturnType<typeof exportQuery>>[number];
 
 /**
  * Every ticket matching `filter`, in number order, streamed row by row from SQLite (constant memory). The stream

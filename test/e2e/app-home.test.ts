@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findFocusUntil } from '../../src/db/helper-settings-repository.js';
 import { insertTicket } from '../../src/db/ticket-repository.js';
 import { ACTION_IDS, CALLBACK_IDS, TICKET_ACTION_IDS } from '../../src/slack/ids.js';
 import { encodeTicketButton } from '../../src/slack/views/ticket-actions.js';
 import { lastOpenedView, submitForm, VALID_FORM } from '../support/flows.js';
 import { HELPER, startHarness, type Harness } from '../support/harness.js';
-import { findFocusUntil } from '../../src/db/helper-settings-repository.js';
 import { envelope, homeButtonClick, homeOpenedEvent } from '../support/payloads.js';
+import { newTicket } from '../db/fresh-database.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -47,22 +48,10 @@ async function clickOnHome(user: string, actionId: string, value: string) {
 
 async function seedOpenTickets(count: number, requesterId = 'UALICE') {
   for (let i = 1; i <= count; i++) {
-    await insertTicket(h.desk.db, {
-      title: `Seeded ${i}`,
-      details: '',
-      category: 'Website',
-      team: 'Sales',
-      urgency: 'normal',
-      dueDate: null,
-      requesterId,
-      filedById: requesterId,
-      source: 'command',
-      sourceChannelId: null,
-      sourceTs: null,
-      sourcePermalink: null,
-      inboxOwnerId: null,
-      createdAt: new Date(Date.UTC(2026, 10, 1, 9, i)),
-    });
+    await insertTicket(
+      h.desk.db,
+      newTicket({ title: `Seeded ${i}`, category: 'Website', requesterId, filedById: requesterId, createdAt: new Date(Date.UTC(2026, 10, 1, 9, i)) }),
+    );
   }
 }
 

@@ -83,15 +83,22 @@ export function buttonClick(opts: {
   responseUrl?: string;
 }) {
   return {
+    ...blockActions(opts),
+    container: { type: 'message', message_ts: opts.messageTs, channel_id: opts.channel, is_ephemeral: opts.ephemeral ?? false },
+    channel: { id: opts.channel, name: 'directmessage' },
+    response_url: opts.responseUrl ?? 'http://127.0.0.1:9/unused',
+  };
+}
+
+/** What every block_actions payload carries: who clicked which button, with a fresh trigger_id. */
+function blockActions(opts: { user: string; actionId: string; value: string }) {
+  return {
     type: 'block_actions',
     team: { id: FAKE_TEAM_ID, domain: 'acme' },
     user: { id: opts.user, username: opts.user.toLowerCase(), team_id: FAKE_TEAM_ID },
     api_app_id: 'A0APP',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: opts.messageTs, channel_id: opts.channel, is_ephemeral: opts.ephemeral ?? false },
     trigger_id: `trigger-${next()}`,
-    channel: { id: opts.channel, name: 'directmessage' },
-    response_url: opts.responseUrl ?? 'http://127.0.0.1:9/unused',
     actions: [{ type: 'button', action_id: opts.actionId, block_id: 'b1', value: opts.value, action_ts: nextTs() }],
   };
 }
@@ -188,15 +195,9 @@ export function homeOpenedEvent(opts: { user: string; tab?: 'home' | 'messages' 
 /** A block_actions payload for a button on the App Home: a view container and no response_url, as Slack sends it. */
 export function homeButtonClick(opts: { user: string; actionId: string; value: string }) {
   return {
-    type: 'block_actions',
-    team: { id: FAKE_TEAM_ID, domain: 'acme' },
-    user: { id: opts.user, username: opts.user.toLowerCase(), team_id: FAKE_TEAM_ID },
-    api_app_id: 'A0APP',
-    token: 'legacy-verification-token',
+    ...blockActions(opts),
     container: { type: 'view', view_id: 'VHOME' },
-    trigger_id: `trigger-${next()}`,
     view: { id: 'VHOME', type: 'home', team_id: FAKE_TEAM_ID, blocks: [], private_metadata: '', hash: 'h' },
-    actions: [{ type: 'button', action_id: opts.actionId, block_id: 'b1', value: opts.value, action_ts: nextTs() }],
   };
 }
 

@@ -5,35 +5,26 @@ import { LIMITS } from '../../src/slack/views/blocks.js';
 import { buildChangeForm, FORM_ACTIONS } from '../../src/slack/views/change-forms.js';
 import { buildTicketActions } from '../../src/slack/views/ticket-actions.js';
 import { buildTicketUpdateMessage } from '../../src/slack/views/ticket-updates.js';
+import { ticketFixture } from '../support/ticket-fixture.js';
 import { walkBlocks } from './walk-blocks.js';
 
 const T0 = new Date('2026-11-25T10:00:00Z');
-const ticket = (o: Partial<Ticket> = {}): Ticket => ({
-  number: 7,
-  title: '<!channel> new <b>logo</b> & more',
-  details: '',
-  requesterId: 'UALICE',
-  filedById: 'UALICE',
-  team: 'Sales',
-  category: 'Design',
-  urgency: 'normal',
-  dueDate: '2026-12-01',
-  status: 'in_progress',
-  source: 'dm',
-  sourceChannelId: null,
-  sourceTs: null,
-  sourcePermalink: null,
-  inboxOwnerId: null,
-  triageChannelId: null,
-  triageTs: null,
-  createdAt: T0,
-  updatedAt: T0,
-  assigneeId: 'UHELPER1',
-  minutesSpent: 0,
-  firstResponseAt: null,
-  closedAt: null,
-  ...o,
-});
+const ticket = (o: Partial<Ticket> = {}): Ticket =>
+  ticketFixture({
+    number: 7,
+    title: '<!channel> new <b>logo</b> & more',
+    details: '',
+    team: 'Sales',
+    category: 'Design',
+    dueDate: '2026-12-01',
+    status: 'in_progress',
+    sourceChannelId: null,
+    sourceTs: null,
+    createdAt: T0,
+    updatedAt: T0,
+    assigneeId: 'UHELPER1',
+    ...o,
+  });
 
 const blockIds = (view: { blocks: { block_id?: string }[] }) => view.blocks.map((b) => b.block_id).filter(Boolean);
 

@@ -4,6 +4,7 @@ import type { Ticket } from '../../src/core/ticket.js';
 import { ACTION_IDS, TICKET_ACTION_IDS } from '../../src/slack/ids.js';
 import { LIMITS } from '../../src/slack/views/blocks.js';
 import { buildHelperHome, buildRequesterHome, QUEUE_PAGE_SIZE, RECENT_FINISHED, type HelperHomeInput } from '../../src/slack/views/home.js';
+import { ticketFixture } from '../support/ticket-fixture.js';
 import { walkBlocks } from './walk-blocks.js';
 
 const TODAY = '2026-11-25';
@@ -11,32 +12,18 @@ const T0 = new Date('2026-11-01T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 function ticket(number: number, overrides: Partial<Ticket> = {}): Ticket {
-  return {
+  return ticketFixture({
     number,
     title: `Ticket ${number}`,
     details: '',
-    requesterId: 'UALICE',
-    filedById: 'UALICE',
     team: 'Sales',
     category: 'Website',
-    urgency: 'normal',
-    dueDate: null,
-    status: 'new',
-    source: 'dm',
     sourceChannelId: null,
     sourceTs: null,
-    sourcePermalink: null,
-    inboxOwnerId: null,
-    triageChannelId: null,
-    triageTs: null,
     createdAt: at(number),
     updatedAt: at(number),
-    assigneeId: null,
-    minutesSpent: 0,
-    firstResponseAt: null,
-    closedAt: null,
     ...overrides,
-  };
+  });
 }
 
 const many = (n: number, overrides: Partial<Ticket> = {}) => Array.from({ length: n }, (_, i) => ticket(i + 1, overrides));
