@@ -6,7 +6,7 @@ import { changeTicket, findTicket } from '../db/ticket-repository.js';
 import { buildTicketUpdateMessage, type TicketUpdate } from '../slack/views/ticket-updates.js';
 import type { Deps } from './deps.js';
 import { enqueue, refreshHomes, type OutboxMessage } from './outbox.js';
-import { resolveLocale } from './resolve-locale.js';
+import { knownLocale } from './resolve-locale.js';
 
 /** A helper's change to a ticket, with whatever its modal collected. */
 export interface ChangeRequest {
@@ -66,12 +66,6 @@ export async function changeTicketStatus(deps: Deps, r: ChangeRequest): Promise<
   const { db, clock, config } = deps;
   if (!config.helperUserIds.includes(r.actorId)) return { ok: false, reason: 'not_helper' };
   const now = clock.now();
-  // The requester's DM is in their language, looked up before the transaction (which must not wait on Slack) and
-  // without waiting at all: a change form's submission must be answered within 3 seconds. Their language is normally
-  // known since they filed the ticket.
-  const before = await findTicket(db, r.number);
-  if (!before) return { ok: false, reason: 'not_found' };
-  const requesterLocale = await resolveLocale(deps, before.requesterId, { wait: false });
   const outcome = await db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
     const ticket = await findTicket(trx, r.number);
     if (!ticket) return { ok: false, reason: 'not_found' };
@@ -105,7 +99,9 @@ export async function changeTicketStatus(deps: Deps, r: ChangeRequest): Promise<
 
     const messages: OutboxMessage[] = [{ kind: 'triage_card', ticketNumber: ticket.number, channel: config.triageChannelId }];
     const update: TicketUpdate = { action: r.action, actorId: r.actorId, note: r.note, link: r.link, personId: r.personId, team: r.team, previousDueDate: ticket.dueDate };
-    const dm = buildTicketUpdateMessage(updated, update, requesterLocale);
+    // In the requester's language as known since they filed the ticket: a change form's submission is answered
+    // within 3 seconds, and a transaction never waits on Slack.
+    const dm = buildTicketUpdateMessage(updated, update, await knownLocale({ db: trx, config }, updated.requesterId));
     // The requester hears about every change that matters to them (not about their own helper's bookkeeping).
     if (dm && updated.requesterId !== r.actorId) messages.push({ kind: 'post', channel: updated.requesterId, ...dm });
     await enqueue(trx, messages, now);

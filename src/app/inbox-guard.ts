@@ -60,12 +60,7 @@ export async function guardInbox(deps: Deps, ask: InboxAsk): Promise<InboxOutcom
   const notes = await availabilityNotes(deps, inbox.ownerId, now, locale);
   const outcome = await db.transaction().execute(async (trx): Promise<InboxOutcome> => {
     const history = await findOfferHistory(trx, senderId, ask.channelId);
-    const decision = decideOffer({
-      now,
-      cooldownMinutes: config.offerCooldownMinutes,
-      kind: 'ask',
-      history: { lastInConversation: history.last, lastDismissedAt: history.lastDismissedAt },
-    });
+    const decision = decideOffer({ now, cooldownMinutes: config.offerCooldownMinutes, kind: 'ask', history });
     if (!decision.offer) return { offered: false, reason: decision.reason };
     const source = ask.channelType === 'im' ? 'dm' : 'mention';
     const offer = await insertOffer(trx, { userId: senderId, channelId: ask.channelId, messageTs: ask.ts, threadTs: ask.threadTs ?? null, source, text: ask.text, createdAt: now, via: 'inbox' });

@@ -22,6 +22,9 @@ export type OpenFormOutcome =
   | { ok: false; reason: 'not_found' | 'not_yours' | 'slack_error' }
   | { ok: false; reason: 'already_filed'; ticketNumber: number };
 
+/** Title from the first sentence, the whole message as details; both empty for no text. */
+const fromText = (text: string) => (text ? { title: deriveTitle(text), details: deriveDetails(text) } : { title: '', details: '' });
+
 /**
  * Opens the ticket form for a person, prefilled from their message (title from the first sentence, the whole
  * message as details) and with the team they chose last time. Only fast SQLite reads happen before `views.open`,
@@ -49,21 +52,15 @@ export async function openTicketForm(
     const existing = await findTicketBySource(db, offer.channelId, offer.messageTs);
     if (existing) return { ok: false, reason: 'already_filed', ticketNumber: existing.number };
     const text = offer.text ?? '';
-    prefill = {
-      title: text ? deriveTitle(text) : '',
-      details: text ? deriveDetails(text) : '',
-      intro: text ? t(locale, 'form.intro.yourMessage') : undefined,
-    };
+    prefill = { ...fromText(text), intro: text ? t(locale, 'form.intro.yourMessage') : undefined };
     metadata = encodeFormMetadata({ source: offer.source, offerId: offer.id, offerMessage: origin.offerMessage });
   } else if (origin.kind === 'message') {
     // One ticket per message: say which one instead of opening a second form.
     const existing = await findTicketBySource(db, origin.channel, origin.ts);
     if (existing) return { ok: false, reason: 'already_filed', ticketNumber: existing.number };
     requesterId = requesterOfMessage(input.userId, origin.authorId, config.helperUserIds);
-    const text = origin.text.trim();
     prefill = {
-      title: text ? deriveTitle(text) : '',
-      details: text ? deriveDetails(text) : '',
+      ...fromText(origin.text.trim()),
       intro:
         requesterId === input.userId
           ? t(locale, 'form.intro.message')
@@ -71,8 +68,8 @@ export async function openTicketForm(
     };
     metadata = encodeFormMetadata({ source: 'shortcut', message: { channel: origin.channel, ts: origin.ts }, authorId: origin.authorId });
   } else {
-    const text = origin.text.trim();
-    prefill = { title: text ? deriveTitle(text) : '', details: '' };
+    // `/request [text]`: the text is what they need in a few words, a title; nothing to repeat as details.
+    prefill = { title: fromText(origin.text.trim()).title, details: '' };
     metadata = encodeFormMetadata({ source: 'command' });
   }
   prefill.team = await findRememberedTeam(db, requesterId);

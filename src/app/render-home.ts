@@ -3,23 +3,13 @@ import { calendarDate } from '../core/dates.js';
 import { activeFocus, availableFocusChoices } from '../core/focus.js';
 import { findFocusUntil } from '../db/helper-settings-repository.js';
 import { countDoneSince, listClosedBy, listOpenTickets, listTicketsOf } from '../db/ticket-repository.js';
-import { findUserLocale } from '../db/user-locale-repository.js';
-import { localeFromSlack, type Locale } from '../i18n/locale.js';
 import { buildHelperHome, buildRequesterHome, OWN_REQUESTS_MAX, RECENT_FINISHED } from '../slack/views/home.js';
 import type { Deps } from './deps.js';
+import { knownLocale } from './resolve-locale.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 // Enough of a requester's newest tickets to fill the open list (with a count beyond) and "Recently finished".
 const REQUESTER_TICKETS_LOADED = 200;
-
-/**
- * The viewer's language as last looked up (showHome looks it up when they open the tab): rendering runs in the
- * outbox worker for many people at once, and must not wait on users.info for each of them.
- */
-async function knownLocale(deps: Pick<Deps, 'db' | 'config'>, userId: string): Promise<Locale> {
-  const known = await findUserLocale(deps.db, userId);
-  return localeFromSlack(known?.locale ?? undefined, deps.config.defaultLocale);
-}
 
 /**
  * Builds a person's App Home tab from the current state, in their language: helpers see their Focus mode and the
@@ -29,6 +19,8 @@ export async function renderHome(deps: Pick<Deps, 'db' | 'clock' | 'config'>, us
   const { db, clock, config } = deps;
   const now = clock.now();
   const today = calendarDate(now, config.timezone);
+  // As last looked up (showHome looks it up when they open the tab): rendering runs in the outbox worker for many
+  // people at once, and must not wait on users.info for each of them.
   const locale = await knownLocale(deps, userId);
   if (!config.helperUserIds.includes(userId)) {
     return buildRequesterHome({ tickets: await listTicketsOf(db, userId, REQUESTER_TICKETS_LOADED), today, locale });

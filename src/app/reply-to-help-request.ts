@@ -1,6 +1,5 @@
 import { classifyMessage } from '../core/help-request.js';
 import { decideOffer } from '../core/offer-policy.js';
-import type { Db } from '../db/database.js';
 import { findOfferHistory, insertOffer } from '../db/offer-repository.js';
 import { buildOfferMessage } from '../slack/views/offer-message.js';
 import type { Deps } from './deps.js';
@@ -30,22 +29,12 @@ export async function replyToHelpRequest(deps: Deps, ask: IncomingAsk): Promise<
   if (kind.kind === 'social') return { offered: false, reason: 'social' };
 
   const now = clock.now();
-  const decide = async (reader: Db) => {
-    const history = await findOfferHistory(reader, ask.userId, ask.channelId);
-    return decideOffer({
-      now,
-      cooldownMinutes: config.offerCooldownMinutes,
-      kind: kind.kind,
-      history: { lastInConversation: history.last, lastDismissedAt: history.lastDismissedAt },
-    });
-  };
-  // Most asks that get no offer (cooldown, "Not a request") end here, without asking Slack for a language.
-  const first = await decide(db);
-  // The offer is in the person's language; asked before the transaction, which must not wait on Slack.
-  const locale = first.offer ? await resolveLocale(deps, ask.userId) : config.defaultLocale;
+  // The offer is in the person's language: looked up before the transaction, which must not wait on Slack.
+  const locale = await resolveLocale(deps, ask.userId);
   // One transaction: two quick messages from the same person must not both get an offer.
   const outcome = await db.transaction().execute(async (trx): Promise<ReplyOutcome> => {
-    const decision = await decide(trx);
+    const history = await findOfferHistory(trx, ask.userId, ask.channelId);
+    const decision = decideOffer({ now, cooldownMinutes: config.offerCooldownMinutes, kind: kind.kind, history });
     if (!decision.offer) return { offered: false, reason: decision.reason };
 
     const offer = await insertOffer(trx, { ...ask, threadTs: ask.threadTs ?? null, messageTs: ask.ts, createdAt: now });

@@ -10,6 +10,12 @@ const RETRY_MS = 10 * 60 * 1000;
 /** Looks-ups in flight, so a burst of events from one person asks Slack once. */
 const pending = new WeakMap<Deps['db'], Map<string, Promise<Locale>>>();
 
+/** A person's language as last looked up, without asking Slack (DEFAULT_LOCALE for someone never looked up). */
+export async function knownLocale(deps: Pick<Deps, 'db' | 'config'>, userId: string): Promise<Locale> {
+  const known = await findUserLocale(deps.db, userId);
+  return localeFromSlack(known?.locale ?? undefined, deps.config.defaultLocale);
+}
+
 /**
  * The language to speak to a person: their Slack locale (users.info, asked once and kept in SQLite), else
  * DEFAULT_LOCALE. Call it before opening a transaction, never inside one: it may wait on Slack (interactive timeout).

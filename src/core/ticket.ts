@@ -5,8 +5,6 @@ export const URGENCIES = ['low', 'normal', 'urgent'] as const;
 /** How soon the requester needs it. */
 export type Urgency = (typeof URGENCIES)[number];
 
-export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = { low: 'Low', normal: 'Normal', urgent: 'Urgent' };
-
 export const TICKET_STATUSES = ['new', 'in_progress', 'done', 'declined', 'redirected'] as const;
 /** Where a ticket is in its life; every ticket starts as `new`. */
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

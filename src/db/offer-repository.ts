@@ -72,44 +72,24 @@ export async function findOffer(db: Db, id: number): Promise<Offer | undefined> 
   return row ? toOffer(row) : undefined;
 }
 
-/** The latest offer made to this person in this conversation. */
-export async function findLatestOffer(db: Db, userId: string, channelId: string): Promise<Offer | undefined> {
-  const row = await db
-    .selectFrom('offers')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('channel_id', '=', channelId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? toOffer(row) : undefined;
-}
-
 /**
  * What the offer policy needs in one query (this runs for every DM): the latest offer to this person in this
  * conversation, and when they last said "Not a request" anywhere.
  */
-export async function findOfferHistory(db: Db, userId: string, channelId: string): Promise<{ last: Offer | undefined; lastDismissedAt: Date | undefined }> {
+export async function findOfferHistory(
+  db: Db,
+  userId: string,
+  channelId: string,
+): Promise<{ lastInConversation: Offer | undefined; lastDismissedAt: Date | undefined }> {
   const { rows } = await sql<Partial<OfferRow> & { dismissed_at: string | null }>`
     select d.dismissed_at, o.*
       from (select max(resolved_at) as dismissed_at from offers where user_id = ${userId} and outcome = 'not_a_request') d
       left join (select * from offers where user_id = ${userId} and channel_id = ${channelId} order by id desc limit 1) o on 1 = 1`.execute(db);
   const row = rows[0];
   return {
-    last: row?.id !== undefined && row.id !== null ? toOffer(row as OfferRow) : undefined,
+    lastInConversation: row?.id !== undefined && row.id !== null ? toOffer(row as OfferRow) : undefined,
     lastDismissedAt: row?.dismissed_at ? new Date(row.dismissed_at) : undefined,
   };
-}
-
-/** When this person last said "Not a request", anywhere. */
-export async function findLastDismissal(db: Db, userId: string): Promise<Date | undefined> {
-  const row = await db
-    .selectFrom('offers')
-    .select((eb) => eb.fn.max('resolved_at').as('at'))
-    .where('user_id', '=', userId)
-    .where('outcome', '=', 'not_a_request')
-    .executeTakeFirst();
-  return row?.at ? new Date(row.at) : undefined;
 }
 
 /** Marks the offer as turned into a ticket; the ask's text now lives in the ticket. */

@@ -66,11 +66,6 @@ export async function claimDueRows(db: Db, opts: { now: Date; leaseUntil: Date; 
   });
 }
 
-/** Marks a message sent. */
-export async function markRowSent(db: Db, id: number, at: Date): Promise<void> {
-  await markRowsSent(db, [id], at);
-}
-
 /** Marks several messages sent in one statement. */
 export async function markRowsSent(db: Db, ids: readonly number[], at: Date): Promise<void> {
   if (ids.length === 0) return;
@@ -93,16 +88,6 @@ export async function scheduleRowRetry(db: Db, id: number, opts: { retryAt: Date
 /** Gives up on a message: it stays in the table, marked failed, with the reason. */
 export async function markRowFailed(db: Db, id: number, error: string): Promise<void> {
   await db.updateTable('outbox').set({ status: 'failed', lease_until: null, last_error: error }).where('id', '=', id).execute();
-}
-
-/** How many messages are waiting to be sent. */
-export async function countUnsentRows(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', ['pending', 'sending'])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** Deletes sent messages older than `before`; failed ones are kept for helpers to see. Returns how many. */

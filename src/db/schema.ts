@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Row types as stored (snake_case, ISO-8601 UTC text timestamps). Repositories map them to domain objects. */
 export interface TicketTable {
@@ -142,7 +142,6 @@ export interface Database {
 }
 
 export type TicketRow = Selectable<TicketTable>;
-export type NewTicketRow = Insertable<TicketTable>;
 export type OfferRow = Selectable<OfferTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type DigestRunRow = Selectable<DigestRunTable>;

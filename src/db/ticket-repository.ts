@@ -171,14 +171,6 @@ export async function listClosedBy(db: Db, assigneeId: string, limit: number): P
   return rows.map(toTicket);
 }
 
-/** How many tickets are in each status. */
-export async function countByStatus(db: Db): Promise<Record<TicketStatus, number>> {
-  const rows = await db.selectFrom('tickets').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
-  const counts: Record<TicketStatus, number> = { new: 0, in_progress: 0, done: 0, declined: 0, redirected: 0 };
-  for (const r of rows) counts[r.status as TicketStatus] = Number(r.n);
-  return counts;
-}
-
 /** How many tickets were marked done at or after `since`. */
 export async function countDoneSince(db: Db, since: Date): Promise<number> {
   const row = await db

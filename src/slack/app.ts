@@ -12,7 +12,6 @@ import { dedupeEvents } from './middleware/dedupe-events.js';
 import { dropUnwatchedMessages } from './middleware/drop-unwatched-messages.js';
 import { guardEventsEndpoint } from './http-guard.js';
 import { describeRequest, ignoreUnknown } from './middleware/ignore-unknown.js';
-import { trackInflight } from './middleware/track-inflight.js';
 import { requestShapeProblem } from './request-shape.js';
 import { isAllowedTeam, requestTeam } from './team-gate.js';
 
@@ -41,24 +40,25 @@ const fetchWithTimeout: typeof fetch = (url, init) =>
 
 /**
  * Bolt, with one check in front: a signed body whose shape no listener can handle (fuzzing, a future payload type)
- * is acknowledged and logged here, where Bolt would otherwise throw while reading it.
+ * is acknowledged and logged here, where Bolt would otherwise throw while reading it. Every request's whole
+ * processing — middleware, listeners and the global error handler — counts as in-flight work (graceful shutdown).
  */
 class RequestDeskApp extends App {
   constructor(
     options: AppOptions,
     private readonly log: Logger,
+    private readonly tracker: InflightTracker,
   ) {
     super(options);
   }
 
-  override async processEvent(event: ReceiverEvent): Promise<void> {
+  override processEvent(event: ReceiverEvent): Promise<void> {
     const problem = requestShapeProblem(event.body);
     if (problem) {
       this.log.warn({ problem }, 'ignored a request this app cannot read');
-      await event.ack();
-      return;
+      return this.tracker.track(event.ack());
     }
-    return super.processEvent(event);
+    return this.tracker.track(super.processEvent(event));
   }
 }
 
@@ -93,7 +93,7 @@ export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: Inflig
   };
   let app: App;
   if (config.slackAppToken) {
-    app = new RequestDeskApp({ ...common, socketMode: true, appToken: config.slackAppToken }, logger);
+    app = new RequestDeskApp({ ...common, socketMode: true, appToken: config.slackAppToken }, logger, tracker);
   } else {
     const receiver = new HTTPReceiver({
       signingSecret: config.slackSigningSecret ?? '',
@@ -104,10 +104,9 @@ export function buildSlackApp(deps: Deps, identity: BotIdentity, tracker: Inflig
       customRoutes: [healthRoute],
     });
     guardEventsEndpoint(receiver, { path: EVENTS_PATH, bodyLimit: BODY_LIMIT_BYTES, logger });
-    app = new RequestDeskApp({ ...common, receiver }, logger);
+    app = new RequestDeskApp({ ...common, receiver }, logger, tracker);
   }
 
-  app.use(trackInflight(tracker));
   app.use(dropUnwatchedMessages(deps));
   app.use(ignoreUnknown(logger));
   app.use(dedupeEvents(deps));

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMaintenance } from '../../src/app/maintenance.js';
 import { enqueue } from '../../src/app/outbox.js';
 import { insertOffer } from '../../src/db/offer-repository.js';
-import { markRowSent } from '../../src/db/outbox-repository.js';
+import { markRowsSent } from '../../src/db/outbox-repository.js';
 import { recordEvent } from '../../src/db/processed-event-repository.js';
 import { useCaseDeps } from '../support/use-case.js';
 
@@ -43,7 +43,7 @@ describe('runMaintenance', () => {
     const { db } = t.deps;
     await recordEvent(db, 'Ev1', t.clock.now());
     await enqueue(db, [{ kind: 'post', channel: 'C1', text: 'a' }, { kind: 'post', channel: 'C2', text: 'b' }], t.clock.now());
-    await markRowSent(db, 1, t.clock.now());
+    await markRowsSent(db, [1], t.clock.now());
     await sql`update outbox set status = 'failed' where id = 2`.execute(db);
     t.clock.advance(DAY + 1);
     await recordEvent(db, 'Ev2', t.clock.now());

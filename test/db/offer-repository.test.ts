@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   expireOffers,
-  findLastDismissal,
-  findLatestOffer,
   findOffer,
+  findOfferHistory,
   forgetOfferTexts,
   insertOffer,
   markOfferDismissed,
@@ -83,26 +82,26 @@ describe('insertOffer', () => {
   });
 });
 
-describe('findLatestOffer', () => {
+describe('findOfferHistory: the latest offer in the conversation', () => {
   it('picks the newest offer to this person in this conversation only', async () => {
     await offer({ channelId: 'D1', createdAt: at(0) });
     const newest = await offer({ channelId: 'D1', createdAt: at(1) });
     await offer({ channelId: 'C2', createdAt: at(2) }); // same person, other conversation
     await offer({ channelId: 'D1', userId: 'UBOB', createdAt: at(3) }); // other person, same conversation
-    expect((await findLatestOffer(fresh.db, 'UALICE', 'D1'))?.id).toBe(newest.id);
+    expect((await findOfferHistory(fresh.db, 'UALICE', 'D1')).lastInConversation?.id).toBe(newest.id);
   });
 
   it('finds nothing for a conversation without offers', async () => {
     await offer({ channelId: 'D1' });
-    expect(await findLatestOffer(fresh.db, 'UALICE', 'D9')).toBeUndefined();
-    expect(await findLatestOffer(fresh.db, 'UBOB', 'D1')).toBeUndefined();
+    expect((await findOfferHistory(fresh.db, 'UALICE', 'D9')).lastInConversation).toBeUndefined();
+    expect((await findOfferHistory(fresh.db, 'UBOB', 'D1')).lastInConversation).toBeUndefined();
   });
 });
 
-describe('findLastDismissal', () => {
+describe('findOfferHistory: the last "Not a request"', () => {
   it('is undefined before any dismissal', async () => {
     await offer();
-    expect(await findLastDismissal(fresh.db, 'UALICE')).toBeUndefined();
+    expect((await findOfferHistory(fresh.db, 'UALICE', 'D1')).lastDismissedAt).toBeUndefined();
   });
 
   it('is the latest "Not a request" of this person, anywhere', async () => {
@@ -114,7 +113,7 @@ describe('findLastDismissal', () => {
     await markOfferDismissed(fresh.db, c.id, at(60)); // someone else
     await offer({ channelId: 'D3', createdAt: at(0) });
     expect(await expireOffers(fresh.db, at(100), at(100))).toBe(1); // an ignored offer is not a dismissal
-    const last = await findLastDismissal(fresh.db, 'UALICE');
+    const last = (await findOfferHistory(fresh.db, 'UALICE', 'D9')).lastDismissedAt;
     expect(last).toBeInstanceOf(Date);
     expect(last?.getTime()).toBe(at(30).getTime());
   });

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, type OutboxMessage } from '../../src/app/outbox.js';
 import {
   claimDueRows,
-  countUnsentRows,
   markRowFailed,
-  markRowSent,
+  markRowsSent,
   pruneSentRows,
   scheduleRowRetry,
 } from '../../src/db/outbox-repository.js';
@@ -20,6 +19,12 @@ afterEach(async () => {
 });
 
 const post = (channel: string, text: string): OutboxMessage => ({ kind: 'post', channel, text });
+
+/** How many messages are waiting to be sent (pending or being sent). */
+async function countUnsentRows(db: FreshDatabase['db']): Promise<number> {
+  const r = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'sending']).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
 
 async function row(id: number): Promise<OutboxRow> {
   return fresh.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -86,9 +91,9 @@ describe('claimDueRows', () => {
     await enqueue(fresh.db, [post('C1', 'c1-first'), post('C1', 'c1-second'), post('C2', 'c2-first'), post('C1', 'c1-third')], T0);
     expect(texts(await claim(T0))).toEqual(['c1-first', 'c2-first']);
     expect(await claim(T0)).toEqual([]);
-    await markRowSent(fresh.db, 1, T0);
+    await markRowsSent(fresh.db, [1], T0);
     expect(texts(await claim(T0))).toEqual(['c1-second']);
-    await markRowSent(fresh.db, 2, T0);
+    await markRowsSent(fresh.db, [2], T0);
     expect(texts(await claim(T0))).toEqual(['c1-third']);
   });
 
@@ -97,10 +102,10 @@ describe('claimDueRows', () => {
     await claim(T0, 1);
     await scheduleRowRetry(fresh.db, 1, { retryAt: at(10), error: 'rate_limited' });
     expect(texts(await claim(at(1)))).toEqual(['other']);
-    await markRowSent(fresh.db, 3, at(1));
+    await markRowsSent(fresh.db, [3], at(1));
     expect(await claim(at(5))).toEqual([]);
     expect(texts(await claim(at(10)))).toEqual(['first']);
-    await markRowSent(fresh.db, 1, at(10));
+    await markRowsSent(fresh.db, [1], at(10));
     expect(texts(await claim(at(10)))).toEqual(['second']);
   });
 
@@ -116,7 +121,7 @@ describe('claimDueRows', () => {
     await enqueue(fresh.db, [post('C1', 'later')], at(30));
     await enqueue(fresh.db, [post('C2', 'now')], T0);
     expect(texts(await claim(T0))).toEqual(['now']);
-    await markRowSent(fresh.db, 2, T0);
+    await markRowsSent(fresh.db, [2], T0);
     expect(await claim(at(29))).toEqual([]);
     expect(texts(await claim(at(30)))).toEqual(['later']);
   });
@@ -124,7 +129,7 @@ describe('claimDueRows', () => {
   it('does not claim sent or failed rows', async () => {
     await enqueue(fresh.db, [post('C1', 'a'), post('C2', 'b')], T0);
     await claim(T0);
-    await markRowSent(fresh.db, 1, T0);
+    await markRowsSent(fresh.db, [1], T0);
     await markRowFailed(fresh.db, 2, 'channel_not_found');
     expect(await claim(at(100))).toEqual([]);
   });
@@ -143,7 +148,7 @@ describe('marking rows', () => {
     await claim(T0);
     await scheduleRowRetry(fresh.db, 1, { retryAt: T0, error: 'timeout' });
     await claim(T0);
-    await markRowSent(fresh.db, 1, at(1));
+    await markRowsSent(fresh.db, [1], at(1));
     expect(await row(1)).toMatchObject({ status: 'sent', sent_at: at(1).toISOString(), lease_until: null, last_error: null, attempts: 2 });
   });
 
@@ -174,7 +179,7 @@ describe('countUnsentRows and pruneSentRows', () => {
     await enqueue(fresh.db, [post('A', '1'), post('B', '2'), post('C', '3'), post('D', '4'), post('E', '5')], T0);
     expect(await countUnsentRows(fresh.db)).toBe(5);
     await claim(T0, 3); // A, B, C sending
-    await markRowSent(fresh.db, 1, T0);
+    await markRowsSent(fresh.db, [1], T0);
     await markRowFailed(fresh.db, 2, 'nope');
     expect(await countUnsentRows(fresh.db)).toBe(3); // C sending, D and E pending
   });
@@ -182,8 +187,8 @@ describe('countUnsentRows and pruneSentRows', () => {
   it('prunes sent rows older than the cutoff and keeps failed and unsent ones', async () => {
     await enqueue(fresh.db, [post('A', 'old sent'), post('B', 'recent sent'), post('C', 'old failed'), post('D', 'pending')], at(-600));
     await claim(at(-600), 3);
-    await markRowSent(fresh.db, 1, at(-500));
-    await markRowSent(fresh.db, 2, at(-10));
+    await markRowsSent(fresh.db, [1], at(-500));
+    await markRowsSent(fresh.db, [2], at(-10));
     await markRowFailed(fresh.db, 3, 'channel_not_found');
     expect(await pruneSentRows(fresh.db, at(-60))).toBe(1);
     const left = await fresh.db.selectFrom('outbox').select(['id', 'status']).orderBy('id').execute();

@@ -7,28 +7,19 @@ import { TICKET_STATUSES, URGENCIES } from '../../../core/ticket.js';
 import { parseDuration } from '../../../core/ticket-workflow.js';
 import { t } from '../../../i18n/catalog.js';
 import type { Locale } from '../../../i18n/locale.js';
-import { CHANGE_BLOCK_IDS, FORM_ACTION_ID } from '../../ids.js';
+import { CHANGE_BLOCK_IDS } from '../../ids.js';
 import { slackUserId } from '../../slack-ids.js';
+import { formFields } from '../../view-state.js';
 import type { FormAction } from '../../views/change-forms.js';
 import { describeRefusal } from '../../views/change-refusal.js';
 
-const elementState = z
-  .object({
-    value: z.string().nullish(),
-    selected_option: z.object({ value: z.string() }).nullish(),
-    selected_date: z.string().nullish(),
-    selected_user: z.string().nullish(),
-  })
-  .partial();
-const stateValues = z.record(z.string(), z.record(z.string(), elementState.catch({})).catch({})).catch({});
 const metadata = z.object({ n: z.number().int().positive(), s: z.enum(TICKET_STATUSES) });
 
 type Errors = Partial<Record<(typeof CHANGE_BLOCK_IDS)[keyof typeof CHANGE_BLOCK_IDS], string>>;
 
 /** Reads a change form into a request, or the field errors to show (in `locale`, the helper's language). */
 export function readChangeForm(action: FormAction, values: unknown, locale: Locale): { request: Partial<ChangeRequest> } | { errors: Errors } {
-  const state = stateValues.parse(values);
-  const field = (block: string) => state[block]?.[FORM_ACTION_ID] ?? {};
+  const field = formFields(values);
   const note = field(CHANGE_BLOCK_IDS.note).value?.trim() || undefined;
   const link = field(CHANGE_BLOCK_IDS.link).value?.trim() || undefined;
   const person = field(CHANGE_BLOCK_IDS.person).selected_user ?? undefined;

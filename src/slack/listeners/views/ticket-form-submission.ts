@@ -1,28 +1,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
 import { createTicket } from '../../../app/create-ticket.js';
 import type { Deps } from '../../../app/deps.js';
 import { resolveLocale } from '../../../app/resolve-locale.js';
 import type { DraftInput, TicketField } from '../../../core/ticket.js';
 import { t } from '../../../i18n/catalog.js';
 import { decodeFormMetadata } from '../../form-metadata.js';
-import { FORM_ACTION_ID, FORM_BLOCK_IDS } from '../../ids.js';
+import { FORM_BLOCK_IDS } from '../../ids.js';
 import { slackUserId } from '../../slack-ids.js';
-
-// One input element's state. https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
-const elementState = z
-  .object({
-    value: z.string().nullish(),
-    selected_option: z.object({ value: z.string() }).nullish(),
-    selected_date: z.string().nullish(),
-  })
-  .partial();
-const stateValues = z.record(z.string(), z.record(z.string(), elementState.catch({})).catch({})).catch({});
+import { formFields } from '../../view-state.js';
 
 /** Reads the form's fields from `view.state.values`; missing or malformed ones read as empty. */
 export function readTicketForm(values: unknown): DraftInput {
-  const state = stateValues.parse(values);
-  const field = (block: string) => state[block]?.[FORM_ACTION_ID] ?? {};
+  const field = formFields(values);
   return {
     title: field(FORM_BLOCK_IDS.title).value,
     details: field(FORM_BLOCK_IDS.details).value,
