@@ -1,6 +1,7 @@
 import { calendarDate } from '../core/dates.js';
 import { listExportRows, type ExportRow } from '../db/ticket-export-repository.js';
 import { t } from '../i18n/catalog.js';
+import { formatNumber } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Deps } from './deps.js';
 import { SlackCallError } from './slack-port.js';
@@ -44,7 +45,7 @@ export async function exportTicketsToDm(deps: Pick<Deps, 'db' | 'slack' | 'clock
       filename: `request-desk-tickets-${today}.csv`,
       title: t(input.locale, 'report.export.title', { date: today }),
       content: Buffer.from(parts.join(''), 'utf8'),
-      initialComment: t(input.locale, 'report.export.comment', { count: counter.n.toLocaleString(input.locale), date: today }),
+      initialComment: t(input.locale, 'report.export.comment', { count: formatNumber(counter.n, input.locale), date: today }),
     });
   } catch (err) {
     logger.warn({ err, userId: input.userId }, 'could not upload the ticket export');

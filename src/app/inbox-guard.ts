@@ -3,13 +3,12 @@ import { inboxRule, type InboxMessage } from '../core/inbox-rules.js';
 import { decideOffer } from '../core/offer-policy.js';
 import { classifyRequest } from '../core/request-classifier.js';
 import { isWorkingTime, nextWorkingStart } from '../core/working-hours.js';
+import { activeFocus } from '../core/focus.js';
 import { findFocusUntil } from '../db/helper-settings-repository.js';
 import { findOfferHistory, findOfferByMessage, insertOffer } from '../db/offer-repository.js';
 import { findTicketBySource } from '../db/ticket-repository.js';
-import { t } from '../i18n/catalog.js';
 import { resolveLocale } from './resolve-locale.js';
-import { slackDate } from '../slack/views/blocks.js';
-import { buildInboxOffer } from '../slack/views/inbox-messages.js';
+import { buildInboxOffer, type HelperAvailability } from '../slack/views/inbox-messages.js';
 import type { Deps } from './deps.js';
 import { enqueue, type OutboxMessage } from './outbox.js';
 
@@ -23,16 +22,12 @@ export interface InboxAsk extends Omit<InboxMessage, 'ownerId'> {
 export type InboxOutcome = { offered: true; offerId: number } | { offered: false; reason: string };
 
 /** Why the helper cannot answer now: out of hours (back when) or in focus time (until when). */
-async function availabilityNotes(deps: Deps, ownerId: string, now: Date, locale: Parameters<typeof t>[0]): Promise<string[]> {
-  const { config } = deps;
-  const notes: string[] = [];
-  if (config.workingHours && !isWorkingTime(config.workingHours, now, config.timezone)) {
-    const back = nextWorkingStart(config.workingHours, now, config.timezone);
-    if (back) notes.push(t(locale, 'inbox.offer.outOfHours', { when: slackDate(back) }));
-  }
-  const focus = await findFocusUntil(deps.db, ownerId);
-  if (focus && focus > now) notes.push(t(locale, 'inbox.offer.focus', { when: slackDate(focus, '{time}') }));
-  return notes;
+async function availability(deps: Deps, ownerId: string, now: Date): Promise<HelperAvailability> {
+  const { workingHours, timezone } = deps.config;
+  return {
+    backAt: workingHours && !isWorkingTime(workingHours, now, timezone) ? nextWorkingStart(workingHours, now, timezone) : undefined,
+    focusUntil: activeFocus(await findFocusUntil(deps.db, ownerId), now),
+  };
 }
 
 /**
@@ -57,7 +52,7 @@ export async function guardInbox(deps: Deps, ask: InboxAsk): Promise<InboxOutcom
   const senderId = ask.senderId as string;
   const now = clock.now();
   const locale = await resolveLocale(deps, senderId);
-  const notes = await availabilityNotes(deps, inbox.ownerId, now, locale);
+  const helper = await availability(deps, inbox.ownerId, now);
   const outcome = await db.transaction().execute(async (trx): Promise<InboxOutcome> => {
     const history = await findOfferHistory(trx, senderId, ask.channelId);
     const decision = decideOffer({ now, cooldownMinutes: config.offerCooldownMinutes, kind: 'ask', history });
@@ -65,7 +60,7 @@ export async function guardInbox(deps: Deps, ask: InboxAsk): Promise<InboxOutcom
     const source = ask.channelType === 'im' ? 'dm' : 'mention';
     const offer = await insertOffer(trx, { userId: senderId, channelId: ask.channelId, messageTs: ask.ts, threadTs: ask.threadTs ?? null, source, text: ask.text, createdAt: now, via: 'inbox' });
     if (!offer) return { offered: false, reason: 'already offered for this message' };
-    const content = buildInboxOffer({ offerId: offer.id, helperId: inbox.ownerId, locale, notes });
+    const content = buildInboxOffer({ offerId: offer.id, helperId: inbox.ownerId, locale, ...helper });
     // In a DM, a reply everyone in it sees (the helper too); in a channel, only the person who wrote it sees it.
     const reply: OutboxMessage =
       source === 'dm'

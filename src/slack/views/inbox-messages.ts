@@ -1,16 +1,27 @@
 import { t } from '../../i18n/catalog.js';
 import type { Locale } from '../../i18n/locale.js';
 import { ACTION_IDS } from '../ids.js';
-import { button, context, link, section, type SlackMessage } from './blocks.js';
+import { button, context, link, section, slackDate, type SlackMessage } from './blocks.js';
+
+/** When the helper is back (out of working hours) and until when they focus, if either applies now. */
+export interface HelperAvailability {
+  backAt?: Date | undefined;
+  focusUntil?: Date | undefined;
+}
 
 /**
  * The inbox guard's automatic reply in a helper's DM or to an @mention of them: clearly marked as automatic, in the
- * helper's voice, with Create ticket, It's urgent and Not a request. `notes` say when the helper is back or in focus.
+ * helper's voice, with Create ticket, It's urgent and Not a request; it says when the helper is back or in focus.
  */
-export function buildInboxOffer(input: { offerId: number; helperId: string; locale: Locale; notes: string[] }): SlackMessage {
+export function buildInboxOffer(input: { offerId: number; helperId: string; locale: Locale } & HelperAvailability): SlackMessage {
   const { locale } = input;
   const value = String(input.offerId);
-  const body = [t(locale, 'inbox.offer.body'), ...input.notes, t(locale, 'inbox.offer.urgentHint')].join('\n');
+  const body = [
+    t(locale, 'inbox.offer.body'),
+    ...(input.backAt ? [t(locale, 'inbox.offer.outOfHours', { when: slackDate(input.backAt) })] : []),
+    ...(input.focusUntil ? [t(locale, 'inbox.offer.focus', { when: slackDate(input.focusUntil, '{time}') })] : []),
+    t(locale, 'inbox.offer.urgentHint'),
+  ].join('\n');
   return {
     text: t(locale, 'inbox.offer.body'),
     blocks: [
